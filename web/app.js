@@ -438,7 +438,7 @@ function renderFacets(state, facets) {
 }
 
 function facetGroup(facet, counts, selected) {
-  const values = withSelected(counts, selected);
+  const values = ordered(facet.key, withSelected(counts, selected));
   if (values.length === 0) return document.createDocumentFragment();
   const expanded = expandedFacets.has(facet.key);
   const list = el('ul', { class: 'facet-list', id: `facet-${facet.key}` });
@@ -458,6 +458,11 @@ function withSelected(counts, selected) {
   const known = new Set(values.map((entry) => entry.value));
   for (const value of selected) if (!known.has(value)) values.push({ value, count: 0 });
   return values;
+}
+
+// Readers scan years as a timeline, newest first, not by how many stories each holds.
+function ordered(key, values) {
+  return key === 'year' ? [...values].sort((a, b) => b.value.localeCompare(a.value)) : values;
 }
 
 function facetOption(facet, entry, checked, index) {
