@@ -1,2 +1,30 @@
 package io.lede.cli;
-public class Main { public static void main(String[] a) {} }
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code lede} command line. Exit codes: 0 success, 1 failure a cron job must notice, 2 usage error. */
+@Command(
+    name = "lede",
+    mixinStandardHelpOptions = true,
+    version = "Lede 0.1.0",
+    description = "Lede: a search engine for news, built on Apache Lucene.",
+    subcommands = {RebuildCommand.class, SearchCommand.class, StatsCommand.class})
+public final class Main implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the CLI and returns its exit code (tests call this instead of {@link #main}). */
+  public static int run(String... args) {
+    return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+}

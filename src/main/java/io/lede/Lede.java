@@ -1,0 +1,67 @@
+package io.lede;
+
+import io.lede.search.LiveIndex;
+import io.lede.search.NewsSearcher;
+import io.lede.search.SearchRequest;
+import io.lede.search.SearchResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import org.apache.lucene.search.SearcherFactory;
+
+/**
+ * Lede embedded: open an index home and search it in-process, with the same results as the HTTP API.
+ * Thread-safe; close it when done.
+ *
+ * <pre>{@code
+ * try (Lede lede = Lede.open(Path.of("index"))) {
+ *   SearchResponse r = lede.search(SearchRequest.of("facial recognition"));
+ * }
+ * }</pre>
+ */
+public final class Lede implements AutoCloseable {
+
+  private final LiveIndex index;
+  private final NewsSearcher searcher = new NewsSearcher();
+
+  private Lede(LiveIndex index) {
+    this.index = index;
+  }
+
+  /** Opens the live generation under {@code indexHome}. */
+  public static Lede open(Path indexHome) throws IOException {
+    return new Lede(LiveIndex.open(indexHome, new SearcherFactory()));
+  }
+
+  public SearchResponse search(SearchRequest request) {
+    try (LiveIndex.Lease lease = index.acquire()) {
+      return searcher.search(lease.searcher(), request);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Counts and facet values of the live index. */
+  public io.lede.search.LedeStats stats() {
+    try (LiveIndex.Lease lease = index.acquire()) {
+      return io.lede.search.StatsAccess.read(lease.searcher(), lease.generation());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The generation being searched, e.g. {@code 000003}. */
+  public String generation() {
+    return index.generation();
+  }
+
+  /** Switches to a newly published generation or new commits, if any; true when a searcher is open. */
+  public boolean refresh() throws IOException {
+    return index.refresh();
+  }
+
+  @Override
+  public void close() throws IOException {
+    index.close();
+  }
+}

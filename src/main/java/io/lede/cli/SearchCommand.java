@@ -1,0 +1,81 @@
+package io.lede.cli;
+
+import io.lede.Lede;
+import io.lede.search.Hit;
+import io.lede.search.SearchRequest;
+import io.lede.search.SearchResponse;
+import io.lede.search.SortOrder;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code lede search QUERY}: the same search the HTTP API runs, printed for a terminal or as JSON. */
+@Command(name = "search", mixinStandardHelpOptions = true, description = "Search the live index.")
+final class SearchCommand implements Callable<Integer> {
+
+  @Parameters(arity = "0..*", paramLabel = "QUERY", description = "Words, \"phrases\", -exclusions, OR, prefix*, field:value.")
+  private List<String> words = List.of();
+
+  @Mixin private IndexOption index;
+
+  @Option(names = "--topic", paramLabel = "T", description = "Only this topic (repeatable: any of them).")
+  private List<String> topics = List.of();
+
+  @Option(names = "--provider", paramLabel = "P", description = "Only this provider (repeatable: any of them).")
+  private List<String> providers = List.of();
+
+  @Option(names = "--sort", paramLabel = "ORDER", description = "relevance (default), newest, quality or heat.")
+  private String sort = "relevance";
+
+  @Option(names = "--size", paramLabel = "N", description = "Hits per page (default 10, at most 100).")
+  private int size = SearchRequest.DEFAULT_SIZE;
+
+  @Option(names = "--page", paramLabel = "N", description = "Page number, from 1.")
+  private int page = 1;
+
+  @Option(names = "--json", description = "Print the response as JSON, as the HTTP API returns it.")
+  private boolean json;
+
+  @Override
+  public Integer call() throws Exception {
+    SearchRequest request;
+    try {
+      request = SearchRequest.builder()
+          .query(String.join(" ", words))
+          .topic(topics.toArray(String[]::new))
+          .provider(providers.toArray(String[]::new))
+          .sort(SortOrder.parse(sort))
+          .size(size)
+          .page(page)
+          .build();
+    } catch (IllegalArgumentException e) {
+      System.err.println("error: " + e.getMessage());
+      return 2;
+    }
+    try (Lede lede = Lede.open(index.indexHome())) {
+      SearchResponse response = lede.search(request);
+      if (json) {
+        System.out.println(Json.MAPPER.writeValueAsString(response));
+      } else {
+        print(response);
+      }
+      return 0;
+    } catch (java.io.IOException e) {
+      System.err.println("error: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  private static void print(SearchResponse r) {
+    System.out.printf("%d hits for \"%s\" (%d ms)%n", r.total(), r.query(), r.tookMs());
+    int rank = (r.page() - 1) * r.size();
+    for (Hit h : r.hits()) {
+      System.out.printf("%3d. %s%n     %s · %s · %s · score %.3f%n     %s%n", ++rank, h.title(), h.provider().name(),
+          h.publishedDateTime().map(Object::toString).orElse("no date"), h.kind(), h.score(), h.url());
+    }
+    r.didYouMean().ifPresent(s -> System.out.println("Did you mean: " + s));
+  }
+}

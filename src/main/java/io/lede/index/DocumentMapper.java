@@ -1,0 +1,100 @@
+package io.lede.index;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.util.BytesRef;
+
+/** The only code that knows how a {@link StoryDoc} becomes Lucene fields, and back. */
+public final class DocumentMapper {
+
+  /** Text stored with offsets in the postings, so the UnifiedHighlighter needs no re-analysis. */
+  private static final FieldType HIGHLIGHTED_TEXT = new FieldType(TextField.TYPE_STORED);
+  /** Searchable text that is never shown on its own (it is in the source JSON). */
+  private static final FieldType SEARCH_ONLY_TEXT = new FieldType(TextField.TYPE_NOT_STORED);
+
+  static {
+    HIGHLIGHTED_TEXT.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    HIGHLIGHTED_TEXT.freeze();
+    SEARCH_ONLY_TEXT.freeze();
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .registerModule(new Jdk8Module())
+      .registerModule(new JavaTimeModule())
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  private final FacetsConfig facets = Schema.facetsConfig();
+
+  /** The document for {@code doc}, with facet fields already built. */
+  public Document toDocument(StoryDoc doc) throws IOException {
+    var story = doc.story();
+    Document d = new Document();
+    d.add(new StringField(Schema.ID, doc.id(), Field.Store.YES));
+    d.add(new SortedDocValuesField(Schema.ID, new BytesRef(doc.id())));
+    for (ParentRef parent : doc.parents()) d.add(new StringField(Schema.PARENT, parent.id(), Field.Store.NO));
+
+    d.add(new Field(Schema.TITLE, story.title(), HIGHLIGHTED_TEXT));
+    d.add(new Field(Schema.EXCERPT, story.excerpt(), HIGHLIGHTED_TEXT));
+    if (!doc.body().isEmpty()) d.add(new Field(Schema.BODY, doc.body(), SEARCH_ONLY_TEXT));
+    d.add(new Field(Schema.TITLE_EXACT, story.title(), SEARCH_ONLY_TEXT));
+    d.add(new Field(Schema.TEXT_EXACT, story.excerpt(), SEARCH_ONLY_TEXT));
+    if (!doc.body().isEmpty()) d.add(new Field(Schema.TEXT_EXACT, doc.body(), SEARCH_ONLY_TEXT));
+    d.add(new Field(Schema.PROVIDER_TEXT, story.provider().name() + " " + story.provider().domain(), SEARCH_ONLY_TEXT));
+
+    d.add(new NumericDocValuesField(Schema.QUALITY, story.quality()));
+    d.add(new LongPoint(Schema.QUALITY, story.quality()));
+    d.add(new NumericDocValuesField(Schema.HEAT, doc.heat()));
+    d.add(new LongPoint(Schema.HEAT, doc.heat()));
+    story.publishedAt().ifPresent(at -> {
+      long millis = at.toEpochMilli();
+      d.add(new NumericDocValuesField(Schema.PUBLISHED_AT, millis));
+      d.add(new LongPoint(Schema.PUBLISHED_AT, millis));
+      ZonedDateTime utc = at.atZone(ZoneOffset.UTC);
+      d.add(new SortedSetDocValuesFacetField(Schema.FACET_DATE,
+          String.valueOf(utc.getYear()), String.format("%02d", utc.getMonthValue())));
+    });
+
+    for (String topic : doc.topics()) {
+      d.add(new Field(Schema.TOPIC_TEXT, topic, SEARCH_ONLY_TEXT));
+      d.add(new SortedSetDocValuesFacetField(Schema.FACET_TOPIC, topic));
+    }
+    d.add(new SortedSetDocValuesFacetField(Schema.FACET_PROVIDER, story.provider().name()));
+    if (!doc.category().isEmpty()) d.add(new SortedSetDocValuesFacetField(Schema.FACET_CATEGORY, doc.category()));
+    d.add(new SortedSetDocValuesFacetField(Schema.FACET_KIND, doc.kind()));
+    d.add(new SortedSetDocValuesFacetField(Schema.FACET_PUBLISHED, String.valueOf(doc.published())));
+
+    d.add(new StoredField(Schema.SOURCE, JSON.writeValueAsBytes(doc)));
+    return facets.build(d);
+  }
+
+  /** The story a stored document holds. */
+  public static StoryDoc fromStored(Document stored) {
+    BytesRef source = stored.getBinaryValue(Schema.SOURCE);
+    if (source == null) throw new IllegalArgumentException("document has no " + Schema.SOURCE + " field");
+    try {
+      return JSON.readValue(source.bytes, source.offset, source.length, StoryDoc.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException("unreadable " + Schema.SOURCE + " of a Lede document", e);
+    }
+  }
+}

@@ -1,0 +1,4 @@
+package io.lede.search;
+
+/** A picture for a hit. */
+public record ImageRef(String url, int width, int height) {}
