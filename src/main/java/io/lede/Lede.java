@@ -41,6 +41,33 @@ public final class Lede implements AutoCloseable {
     }
   }
 
+  /** The story with this id, if the index holds it. */
+  public java.util.Optional<io.lede.search.ItemDetails> item(String id) {
+    try (LiveIndex.Lease lease = index.acquire()) {
+      return searcher.item(lease.searcher(), id);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Up to {@code n} stories most like the one with this id (empty when the id is unknown). */
+  public java.util.List<io.lede.search.Hit> similar(String id, int n) {
+    try (LiveIndex.Lease lease = index.acquire()) {
+      return searcher.similar(lease.searcher(), id, n);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Up to {@code n} titles completing {@code prefix}. */
+  public java.util.List<io.lede.search.Suggestion> suggest(String prefix, int n) {
+    try (LiveIndex.Lease lease = index.acquire()) {
+      return searcher.suggest(lease.searcher(), prefix, n);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Counts and facet values of the live index. */
   public io.lede.search.LedeStats stats() {
     try (LiveIndex.Lease lease = index.acquire()) {

@@ -36,6 +36,30 @@ public final class NewsSearcher {
         request.page(), request.size(), Optional.empty(), Optional.empty(), false, hits, Map.of());
   }
 
+  public Optional<ItemDetails> item(IndexSearcher searcher, String id) throws IOException {
+    TopDocs top = searcher.search(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(Schema.ID, id)), 1);
+    if (top.scoreDocs.length == 0) return Optional.empty();
+    StoryDoc doc = DocumentMapper.fromStored(searcher.storedFields().document(top.scoreDocs[0].doc));
+    var images = doc.story().images().stream().map(i -> new ImageRef(i.url(), i.width(), i.height())).toList();
+    return Optional.of(new ItemDetails(HitMapper.toHit(doc, 0), doc.body(), doc.story().alternateUrls(), images, doc.sources()));
+  }
+
+  /** Placeholder until More-Like-This lands: stories sharing the title's words. */
+  public List<Hit> similar(IndexSearcher searcher, String id, int n) throws IOException {
+    Optional<ItemDetails> item = item(searcher, id);
+    if (item.isEmpty()) return List.of();
+    SearchResponse r = search(searcher, SearchRequest.builder().query(QueryParser.escape(item.get().hit().title()))
+        .size(Math.min(SearchRequest.MAX_SIZE, n + 1)).build());
+    return r.hits().stream().filter(h -> !h.id().equals(id)).limit(n).toList();
+  }
+
+  /** Placeholder until the infix suggester lands: titles of the best prefix matches. */
+  public List<Suggestion> suggest(IndexSearcher searcher, String prefix, int n) throws IOException {
+    if (prefix.isBlank()) return List.of();
+    SearchResponse r = search(searcher, SearchRequest.builder().query(QueryParser.escape(prefix.strip()) + "*").size(n).build());
+    return r.hits().stream().map(h -> new Suggestion(h.title(), h.id())).toList();
+  }
+
   static Query parse(String text) {
     if (text.isBlank()) return new MatchAllDocsQuery();
     MultiFieldQueryParser parser = new MultiFieldQueryParser(
