@@ -46,6 +46,18 @@ public final class IndexBuilder {
     void filesDone(int done, int total);
   }
 
+  /**
+   * Told about each file once its stories are handed to the writer; called from worker threads. The
+   * incremental indexer uses it to record which stories each file holds, hashed from the very bytes
+   * that were parsed (so a file edited during the build is seen as changed next time).
+   */
+  public interface FileObserver {
+    FileObserver NONE = (file, content, parsed, docs) -> {};
+
+    /** {@code content} is null when the file could not be read. */
+    void fileIndexed(Path file, byte[] content, ParseResult parsed, List<StoryDoc> docs) throws IOException;
+  }
+
   private final int workers;
   private final double ramBufferMb;
 
@@ -75,13 +87,19 @@ public final class IndexBuilder {
 
   /** Builds a complete index of {@code files} in {@code indexDir}, replacing whatever was there. */
   public BuildReport build(List<Path> files, Path indexDir, Listener listener) throws IOException {
+    return build(files, indexDir, listener, FileObserver.NONE);
+  }
+
+  /** As {@link #build(List, Path, Listener)}, telling {@code observer} what each file held. */
+  public BuildReport build(List<Path> files, Path indexDir, Listener listener, FileObserver observer)
+      throws IOException {
     long start = System.nanoTime();
     Files.createDirectories(indexDir);
     IndexWriterConfig config = new IndexWriterConfig(Schema.analyzer())
         .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
         .setRAMBufferSizeMB(ramBufferMb);
     try (Directory dir = FSDirectory.open(indexDir); IndexWriter writer = new IndexWriter(dir, config)) {
-      Run run = new Run(files, writer, listener);
+      Run run = new Run(files, writer, listener, observer);
       run.indexAll();
       long merged = run.mergeLaterCopies();
       Map<String, String> stats = new HashMap<>();
@@ -114,6 +132,7 @@ public final class IndexBuilder {
     final List<Path> files;
     final IndexWriter writer;
     final Listener listener;
+    final FileObserver observer;
     final DocumentMapper mapper = new DocumentMapper();
     final FrontMatterReader reader = new FrontMatterReader();
     final Set<String> written = ConcurrentHashMap.newKeySet();
@@ -126,10 +145,11 @@ public final class IndexBuilder {
     final AtomicLong items = new AtomicLong();
     final java.util.concurrent.atomic.AtomicReference<IOException> failure = new java.util.concurrent.atomic.AtomicReference<>();
 
-    Run(List<Path> files, IndexWriter writer, Listener listener) {
+    Run(List<Path> files, IndexWriter writer, Listener listener, FileObserver observer) {
       this.files = files;
       this.writer = writer;
       this.listener = listener;
+      this.observer = observer;
     }
 
     void indexAll() throws IOException {
@@ -151,14 +171,16 @@ public final class IndexBuilder {
     private void work() {
       for (int i = next.getAndIncrement(); i < files.size() && failure.get() == null; i = next.getAndIncrement()) {
         Path file = files.get(i);
-        ParseResult parsed = parse(file);
+        byte[] content = observer == FileObserver.NONE ? null : readQuietly(file);
+        ParseResult parsed = content == null ? parse(file) : parse(file, content);
         if (parsed.hasProblems()) {
           filesWithProblems.incrementAndGet();
           problems.addAll(parsed.problems());
         }
         if (parsed.item().isEmpty()) filesFailed.incrementAndGet();
         try {
-          for (StoryDoc doc : parsed.item().map(StoryDoc::of).orElse(List.of())) {
+          List<StoryDoc> docs = parsed.item().map(StoryDoc::of).orElse(List.of());
+          for (StoryDoc doc : docs) {
             items.incrementAndGet();
             if (written.add(doc.id())) {
               writer.addDocument(mapper.toDocument(doc));
@@ -166,6 +188,7 @@ public final class IndexBuilder {
               laterCopies.add(doc);
             }
           }
+          observer.fileIndexed(file, content, parsed, docs);
         } catch (IOException | RuntimeException e) {
           // A write failure (disk full, closed writer) ends the build; the caller reports it.
           failure.compareAndSet(null, e instanceof IOException io ? io : new IOException("indexing " + file + " failed", e));
@@ -174,9 +197,27 @@ public final class IndexBuilder {
       }
     }
 
-    private ParseResult parse(Path file) {
+    /** The file's bytes, or null when it is too large or unreadable (the reader then reports why). */
+    private byte[] readQuietly(Path file) {
       try {
-        return reader.read(file);
+        if (Files.size(file) > FrontMatterReader.MAX_FILE_BYTES) return null;
+        return Files.readAllBytes(file);
+      } catch (IOException e) {
+        return null;
+      }
+    }
+
+    private ParseResult parse(Path file, byte[] content) {
+      return guarded(file, () -> reader.parse(file.getFileName().toString(), content));
+    }
+
+    private ParseResult parse(Path file) {
+      return guarded(file, () -> reader.read(file));
+    }
+
+    private ParseResult guarded(Path file, java.util.function.Supplier<ParseResult> parsing) {
+      try {
+        return parsing.get();
       } catch (RuntimeException e) {
         // The reader reports problems itself; this guards against a parser bug costing the whole run.
         return new ParseResult(java.util.Optional.empty(),
