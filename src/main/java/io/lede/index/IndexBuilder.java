@@ -103,8 +103,8 @@ public final class IndexBuilder {
       run.indexAll();
       long merged = run.mergeLaterCopies();
       Map<String, String> stats = new HashMap<>();
-      long documents = writer.getDocStats().numDocs;
       long[] kinds = countKinds(writer);
+      long documents = kinds[2];
       BuildReport report = new BuildReport(files.size(), run.filesWithProblems.get(), run.filesFailed.get(),
           run.items.get(), kinds[0], kinds[1], documents, merged, List.copyOf(run.problems),
           (System.nanoTime() - start) / 1_000_000);
@@ -115,6 +115,7 @@ public final class IndexBuilder {
     }
   }
 
+  /** Articles, related entries and all documents, counted on a reader that sees every update applied. */
   private static long[] countKinds(IndexWriter writer) throws IOException {
     try (DirectoryReader reader = DirectoryReader.open(writer)) {
       IndexSearcher searcher = new IndexSearcher(reader);
@@ -123,7 +124,7 @@ public final class IndexBuilder {
       articles.add(Schema.FACET_KIND, StoryDoc.ARTICLE);
       DrillDownQuery related = new DrillDownQuery(facets);
       related.add(Schema.FACET_KIND, StoryDoc.RELATED);
-      return new long[] {searcher.count(articles), searcher.count(related)};
+      return new long[] {searcher.count(articles), searcher.count(related), reader.numDocs()};
     }
   }
 

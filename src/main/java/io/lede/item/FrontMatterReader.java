@@ -88,7 +88,8 @@ public final class FrontMatterReader {
 
     Node root;
     try {
-      root = new Yaml(new SafeConstructor(options)).compose(new java.io.StringReader(yamlText));
+      root = new Yaml(new SafeConstructor(options), new org.yaml.snakeyaml.representer.Representer(new org.yaml.snakeyaml.DumperOptions()),
+          new org.yaml.snakeyaml.DumperOptions(), options, new PlainDataResolver()).compose(new java.io.StringReader(yamlText));
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       int line = mark == null ? 0 : firstYamlLine + mark.getLine();

@@ -29,7 +29,6 @@ public final class TextCleaner {
 
   private static final Pattern TAG = Pattern.compile("</?([A-Za-z][A-Za-z0-9]*)\\b[^<>]*>");
   private static final Pattern ENTITY = Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});");
-  private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2007\\u202F\\u200B\\uFEFF]+");
 
   private static final Map<String, String> NAMED_ENTITIES = Map.ofEntries(
       Map.entry("amp", "&"), Map.entry("lt", "<"), Map.entry("gt", ">"), Map.entry("quot", "\""),
@@ -56,7 +55,39 @@ public final class TextCleaner {
     if (text.indexOf('<') >= 0) text = stripMarkup(text);
     if (text.indexOf('&') >= 0) text = decodeEntities(text);
     text = repairMojibake(text);
-    return SPACES.matcher(text).replaceAll(" ").strip();
+    return foldWhitespace(text);
+  }
+
+  /** Runs of whitespace (including no-break and zero-width spaces) become one space; ends are trimmed. */
+  static String foldWhitespace(String text) {
+    StringBuilder out = null;
+    boolean pendingSpace = false;
+    int n = text.length();
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (isSpace(c)) {
+        if (out == null) {
+          // Fast path: most text needs no change, so copy only from the first space that must go.
+          boolean single = c == ' ' && i > 0 && i + 1 < n && !isSpace(text.charAt(i + 1));
+          if (single) continue;
+          out = new StringBuilder(n).append(text, 0, i);
+        }
+        pendingSpace = out.length() > 0;
+        continue;
+      }
+      if (out != null) {
+        if (pendingSpace) out.append(' ');
+        pendingSpace = false;
+        out.append(c);
+      }
+    }
+    return out == null ? text : out.toString();
+  }
+
+  private static boolean isSpace(char c) {
+    return c <= ' ' ? (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u000B')
+        : (c == '\u00A0' || c == '\u2007' || c == '\u202F' || c == '\u200B' || c == '\uFEFF'
+            || c == '\u0085' || c == '\u2028' || c == '\u2029' || (c >= '\u2000' && c <= '\u200A') || c == '\u3000');
   }
 
   static String stripMarkup(String text) {
