@@ -1,0 +1,140 @@
+package io.lede.cli;
+
+import io.javalin.Javalin;
+import io.lede.Lede;
+import io.lede.index.IndexBuilder;
+import io.lede.index.IndexHome;
+import io.lede.index.Rebuilder;
+import io.lede.server.LedeServer;
+import io.lede.server.ServerConfig;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code lede serve}: the HTTP API and browser UI. On an index home with no published generation it first
+ * builds one from the seeds, so {@code ./lede serve} works on a fresh clone. Runs until stopped (Ctrl-C,
+ * SIGTERM), then stops the server and closes the index.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = "Serve the JSON API and the browser UI (builds the index from the seeds first if there is none).")
+final class ServeCommand implements Callable<Integer> {
+
+  @Mixin private IndexOption index;
+
+  @Option(names = "--seeds", paramLabel = "DIR", description = "News item files to build from when the index is empty (default: seeds/).")
+  private Path seeds;
+
+  @Option(names = "--host", paramLabel = "ADDR", description = "Address to bind (default: ${DEFAULT-VALUE}; loopback only).")
+  private String host = ServerConfig.DEFAULT_HOST;
+
+  @Option(names = "--port", paramLabel = "N", description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+  private int port = ServerConfig.DEFAULT_PORT;
+
+  @Option(names = "--web", paramLabel = "DIR", description = "Browser UI folder (default: web/ beside the launcher, if present).")
+  private Path web;
+
+  @Option(names = "--admin-key-file", paramLabel = "FILE",
+      description = "File holding the admin key (else env LEDE_ADMIN_KEY); without a key admin routes are off.")
+  private Path adminKeyFile;
+
+  @Option(names = "--search-timeout-ms", paramLabel = "MS", description = "Time limit per request (default: ${DEFAULT-VALUE}).")
+  private long searchTimeoutMs = 2000;
+
+  @Option(names = "--refresh-ms", paramLabel = "MS", description = "How often to look for a new index generation (default: ${DEFAULT-VALUE}).")
+  private long refreshMs = 1000;
+
+  @Override
+  public Integer call() {
+    IndexHome home = new IndexHome(index.indexHome());
+    ServerConfig config;
+    try {
+      config = config();
+      ensureIndex(home);
+    } catch (IOException | IllegalArgumentException e) {
+      System.err.println("error: " + e.getMessage());
+      return 1;
+    }
+    Lede lede;
+    try {
+      lede = Lede.open(home.root());
+    } catch (IOException e) {
+      System.err.println("error: cannot open the index: " + e.getMessage());
+      return 1;
+    }
+    Javalin app;
+    try {
+      app = LedeServer.create(lede, config).start();
+    } catch (RuntimeException e) {
+      System.err.println("error: cannot start the server on " + host + ":" + port + ": " + rootMessage(e));
+      closeQuietly(lede);
+      return 1;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      app.stop();
+      closeQuietly(lede);
+      stopped.countDown();
+    }, "lede-shutdown"));
+    System.out.printf("Lede is serving index generation %s from %s at http://%s:%d/%s%n", lede.generation(), home.root(),
+        displayHost(), app.port(), config.adminEnabled() ? " (admin routes on)" : "");
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return 0;
+  }
+
+  private ServerConfig config() throws IOException {
+    ServerConfig config = ServerConfig.defaults()
+        .withHost(host)
+        .withPort(port)
+        .withSearchTimeout(Duration.ofMillis(searchTimeoutMs))
+        .withRefreshInterval(Duration.ofMillis(refreshMs));
+    Path webDir = web != null ? web : Paths.defaultDir("web");
+    if (Files.isRegularFile(webDir.resolve("index.html"))) {
+      config = config.withWebDir(webDir);
+    } else if (web != null) {
+      throw new IllegalArgumentException("--web " + web + " has no index.html");
+    } else {
+      System.err.println("note: no browser UI at " + webDir.toAbsolutePath() + "; serving the API only");
+    }
+    String key = adminKeyFile != null ? Files.readString(adminKeyFile, StandardCharsets.UTF_8).strip() : System.getenv("LEDE_ADMIN_KEY");
+    return config.withAdminKey(key);
+  }
+
+  /** A fresh clone has no index yet: build the first generation from the seeds before serving. */
+  private void ensureIndex(IndexHome home) throws IOException {
+    if (home.liveGeneration().isPresent()) return;
+    Path seedsDir = seeds != null ? seeds : Paths.defaultDir("seeds");
+    System.err.println("lede: no index under " + home.root() + " yet; building one from " + seedsDir.toAbsolutePath() + " ...");
+    Rebuilder.Result result = new Rebuilder(new IndexBuilder()).rebuild(seedsDir, home, IndexBuilder.Listener.NONE);
+    System.err.println("lede: published generation " + result.generation() + ": " + result.report().summary());
+  }
+
+  private String displayHost() {
+    return host.contains(":") ? "[" + host + "]" : host;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) t = t.getCause();
+    return t.getMessage() != null ? t.getMessage() : t.toString();
+  }
+
+  private static void closeQuietly(Lede lede) {
+    try {
+      lede.close();
+    } catch (IOException e) {
+      System.err.println("warning: closing the index failed: " + e.getMessage());
+    }
+  }
+}
