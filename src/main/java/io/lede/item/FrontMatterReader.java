@@ -17,6 +17,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -95,6 +96,13 @@ public final class FrontMatterReader {
       int line = mark == null ? 0 : firstYamlLine + mark.getLine();
       problems.add(ItemProblem.ofFile(name, line, "malformed YAML: " + firstLine(e.getProblem() != null ? e.getProblem() : e.getMessage())));
       return new ParseResult(Optional.empty(), problems);
+    } catch (ReaderException e) {
+      // A character YAML does not allow (a control character, say); the position counts code points.
+      int end = yamlText.offsetByCodePoints(0, Math.min(e.getPosition(), yamlText.codePointCount(0, yamlText.length())));
+      int line = firstYamlLine + (int) yamlText.substring(0, end).chars().filter(c -> c == '\n').count();
+      problems.add(ItemProblem.ofFile(name, line, String.format(
+          "YAML refused: character U+%04X is not allowed (%s)", e.getCodePoint(), firstLine(e.getMessage()))));
+      return new ParseResult(Optional.empty(), problems);
     } catch (YAMLException e) {
       problems.add(ItemProblem.ofFile(name, 0, "YAML refused: " + firstLine(e.getMessage())));
       return new ParseResult(Optional.empty(), problems);
@@ -103,9 +111,11 @@ public final class FrontMatterReader {
       problems.add(ItemProblem.ofFile(name, firstYamlLine, "front matter is not a YAML mapping of fields"));
       return new ParseResult(Optional.empty(), problems);
     }
-    Optional<String> badTag = YamlFields.firstForeignTag(mapping);
-    if (badTag.isPresent()) {
-      problems.add(ItemProblem.ofFile(name, firstYamlLine, "YAML tag " + badTag.get() + " is not allowed; only plain data is read"));
+    Optional<Node> tagged = YamlFields.firstForeignTag(mapping);
+    if (tagged.isPresent()) {
+      Node node = tagged.get();
+      int line = node.getStartMark() == null ? firstYamlLine : firstYamlLine + node.getStartMark().getLine();
+      problems.add(ItemProblem.ofFile(name, line, "YAML tag " + node.getTag().getValue() + " is not allowed; only plain data is read"));
       return new ParseResult(Optional.empty(), problems);
     }
     YamlFields fields = new YamlFields(name, firstYamlLine, problems);
@@ -129,7 +139,12 @@ public final class FrontMatterReader {
           .toString();
     } catch (CharacterCodingException e) {
       // Feeds that are not UTF-8 are nearly always Windows-1252; reading them so loses nothing.
-      problems.add(ItemProblem.ofField(name, 0, "encoding", "file is not valid UTF-8; read as Windows-1252"));
+      // The decoder stops at the first bad byte, so its position gives the line to look at.
+      int line = 1;
+      for (int i = start; i < bytes.position(); i++) {
+        if (content[i] == '\n') line++;
+      }
+      problems.add(ItemProblem.ofField(name, line, "encoding", "file is not valid UTF-8; read as Windows-1252"));
       text = new String(content, start, content.length - start, WINDOWS_1252);
     }
     return text.indexOf('\r') >= 0 ? text.replace("\r\n", "\n").replace('\r', '\n') : text;

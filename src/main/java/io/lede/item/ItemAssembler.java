@@ -18,6 +18,12 @@ final class ItemAssembler {
   /** More related entries than this are cut (and reported): no curator links thousands of stories. */
   static final int MAX_RELATED = 1_000;
 
+  /**
+   * More images than this per story are cut (and reported). Aliases let a file share one image list
+   * among all its related entries, so without a cap a 12 MB file yields millions of image records.
+   */
+  static final int MAX_IMAGES = 64;
+
   /** URL keys in order of preference: the publisher's original before AMP and CDN copies. */
   static final List<String> URL_KEYS = List.of(
       "originalUrl", "sourceUrl", "webUrl", "url", "ampWebUrl", "ampUrl", "cdnAmpWebUrl", "cdnAmpUrl");
@@ -143,6 +149,10 @@ final class ItemAssembler {
   private List<Image> images(Node node, String field) {
     List<Image> images = new ArrayList<>();
     List<Node> entries = fields.sequence(node, field);
+    if (entries.size() > MAX_IMAGES) {
+      fields.problem(node, field, "has " + entries.size() + " entries; only the first " + MAX_IMAGES + " are read");
+      entries = entries.subList(0, MAX_IMAGES);
+    }
     for (int i = 0; i < entries.size(); i++) {
       String f = field + "[" + i + "]";
       Optional<MappingNode> m = fields.mapping(entries.get(i), f);

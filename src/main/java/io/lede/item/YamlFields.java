@@ -45,8 +45,8 @@ final class YamlFields {
     this.problems = problems;
   }
 
-  /** The first tag that is not plain YAML data ({@code !!java.net.URL}, {@code !custom}), if any. */
-  static Optional<String> firstForeignTag(Node root) {
+  /** The first node tagged with something that is not plain YAML data ({@code !!java.net.URL}, {@code !custom}), if any. */
+  static Optional<Node> firstForeignTag(Node root) {
     // Visit each node once: aliases share nodes, so this stays linear even for an alias bomb.
     Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     Deque<Node> pending = new ArrayDeque<>();
@@ -54,7 +54,7 @@ final class YamlFields {
     while (!pending.isEmpty()) {
       Node node = pending.pop();
       if (!seen.add(node)) continue;
-      if (!PLAIN_DATA_TAGS.contains(node.getTag())) return Optional.of(node.getTag().getValue());
+      if (!PLAIN_DATA_TAGS.contains(node.getTag())) return Optional.of(node);
       if (node instanceof MappingNode m) {
         for (NodeTuple t : m.getValue()) {
           pending.push(t.getKeyNode());
@@ -100,10 +100,22 @@ final class YamlFields {
     Optional<String> raw = string(node, field);
     if (raw.isEmpty()) return OptionalInt.empty();
     String value = raw.get().strip().replace("_", "");
+    BigDecimal number;
     try {
-      return OptionalInt.of(new BigDecimal(value).setScale(0, RoundingMode.HALF_UP).intValueExact());
-    } catch (NumberFormatException | ArithmeticException e) {
+      number = new BigDecimal(value);
+    } catch (NumberFormatException e) {
       problem(node, field, "expected a whole number, found '" + abbreviate(raw.get()) + "'");
+      return OptionalInt.empty();
+    }
+    // Check the magnitude before rounding: rounding "1e99999999" would build a 100-million-digit number.
+    if (number.precision() - number.scale() > 10) {
+      problem(node, field, "number out of range: '" + abbreviate(raw.get()) + "'");
+      return OptionalInt.empty();
+    }
+    try {
+      return OptionalInt.of(number.setScale(0, RoundingMode.HALF_UP).intValueExact());
+    } catch (ArithmeticException e) {
+      problem(node, field, "number out of range: '" + abbreviate(raw.get()) + "'");
       return OptionalInt.empty();
     }
   }
