@@ -83,8 +83,9 @@ final class ServeCommand implements Callable<Integer> {
       closeQuietly(lede);
       stopped.countDown();
     }, "lede-shutdown"));
-    System.out.printf("Lede is serving index generation %s from %s at http://%s:%d/%s%n", lede.generation(), home.root(),
-        displayHost(), app.port(), config.adminEnabled() ? " (admin routes on)" : "");
+    System.out.printf("Lede is serving index generation %s from %s at http://%s:%d/%s (JVM up %d ms)%n", lede.generation(),
+        home.root(), displayHost(), app.port(), config.adminEnabled() ? " (admin routes on)" : "",
+        java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
     try {
       stopped.await();
     } catch (InterruptedException e) {

@@ -43,12 +43,11 @@ final class IndexRefresher implements AutoCloseable {
     return snapshot.get();
   }
 
+  /** Starts the periodic checks; the first runs at once, off the caller's thread so startup does not wait for it. */
   synchronized void start() {
     if (scheduler != null) return;
-    refreshQuietly();
     scheduler = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("lede-refresher").unstarted(r));
-    long millis = interval.toMillis();
-    scheduler.scheduleWithFixedDelay(this::refreshQuietly, millis, millis, TimeUnit.MILLISECONDS);
+    scheduler.scheduleWithFixedDelay(this::refreshQuietly, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** Catches up now; returns the snapshot afterwards. Failures propagate (the admin route reports them). */

@@ -20,6 +20,7 @@ class AdminTest {
     // A refresh interval far longer than the test: only the admin call can explain a switch.
     ServerConfig config = TestServer.config().withAdminKey("s3cret-key").withRefreshInterval(Duration.ofHours(1));
     try (Lede lede = Lede.open(home); TestServer server = new TestServer(SearchService.of(lede), config)) {
+      server.awaitFirstRefresh();
       TestServer.Reply missing = server.post("/api/admin/reload");
       assertEquals(401, missing.status());
       assertEquals(401, missing.json().get("status").asInt());

@@ -30,6 +30,7 @@ class ApiRoutesTest {
     Fixtures.publish(Fixtures.seeds(), tmp.resolve("index"));
     lede = Lede.open(tmp.resolve("index"));
     server = new TestServer(SearchService.of(lede), TestServer.config());
+    server.awaitFirstRefresh();
   }
 
   @AfterAll

@@ -40,6 +40,15 @@ final class TestServer implements AutoCloseable {
     this.app = LedeServer.create(service, config.withPort(0)).start();
   }
 
+  /** Waits until the background refresher has read the index once (health then reports the document count). */
+  void awaitFirstRefresh() throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (get("/api/health").json().path("documents").asLong() == 0) {
+      if (System.nanoTime() > deadline) throw new AssertionError("the refresher never read the index");
+      Thread.sleep(20);
+    }
+  }
+
   static ServerConfig config() {
     return ServerConfig.defaults().withRefreshInterval(Duration.ofMillis(100));
   }
