@@ -128,11 +128,32 @@ public final class FrontMatterReader {
   }
 
   private static String decode(String name, byte[] content, List<ItemProblem> problems) {
+    String text = utf16(content);
+    if (text == null) text = utf8OrWindows1252(name, content, problems);
+    return text.indexOf('\r') >= 0 ? text.replace("\r\n", "\n").replace('\r', '\n') : text;
+  }
+
+  /** The text of a file that starts with a UTF-16 byte order mark (PowerShell's default); null for any other. */
+  private static String utf16(byte[] content) {
+    boolean bom = content.length >= 2 && ((content[0] & 0xFF) == 0xFF && (content[1] & 0xFF) == 0xFE
+        || (content[0] & 0xFF) == 0xFE && (content[1] & 0xFF) == 0xFF);
+    if (!bom) return null;
+    try {
+      return StandardCharsets.UTF_16.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(content))
+          .toString();
+    } catch (CharacterCodingException e) {
+      return null;
+    }
+  }
+
+  private static String utf8OrWindows1252(String name, byte[] content, List<ItemProblem> problems) {
     int start = content.length >= 3 && (content[0] & 0xFF) == 0xEF && (content[1] & 0xFF) == 0xBB && (content[2] & 0xFF) == 0xBF ? 3 : 0;
     ByteBuffer bytes = ByteBuffer.wrap(content, start, content.length - start);
-    String text;
     try {
-      text = StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(bytes)
@@ -145,9 +166,8 @@ public final class FrontMatterReader {
         if (content[i] == '\n') line++;
       }
       problems.add(ItemProblem.ofField(name, line, "encoding", "file is not valid UTF-8; read as Windows-1252"));
-      text = new String(content, start, content.length - start, WINDOWS_1252);
+      return new String(content, start, content.length - start, WINDOWS_1252);
     }
-    return text.indexOf('\r') >= 0 ? text.replace("\r\n", "\n").replace('\r', '\n') : text;
   }
 
   private static int firstNonBlankLine(String[] lines) {

@@ -36,7 +36,7 @@ final class ItemAssembler {
 
   Optional<NewsItem> assemble(MappingNode root, String rawBody) {
     Map<String, Node> e = fields.entries(root);
-    Story article = story(e, "");
+    Story article = story(root, e, "");
     String body = TextCleaner.clean(rawBody);
     if (article.title().isEmpty() && article.excerpt().isEmpty() && body.isEmpty()) {
       fields.problem(root, "", "item has no title, excerpt or body: nothing to index");
@@ -67,7 +67,7 @@ final class ItemAssembler {
       String field = "related[" + i + "]";
       Optional<MappingNode> entry = fields.mapping(entries.get(i), field);
       if (entry.isEmpty()) continue;
-      Story story = story(fields.entries(entry.get()), field + ".");
+      Story story = story(entry.get(), fields.entries(entry.get()), field + ".");
       if (story.title().isEmpty() && story.excerpt().isEmpty()) {
         fields.problem(entries.get(i), field, "related entry has no title or excerpt; skipped");
         continue;
@@ -78,13 +78,13 @@ final class ItemAssembler {
   }
 
   /** The fields an article and a related entry share; {@code prefix} names the entry in reports. */
-  private Story story(Map<String, Node> e, String prefix) {
+  private Story story(MappingNode node, Map<String, Node> e, String prefix) {
     String title = text(e, "title", prefix);
     String excerpt = text(e, "excerpt", prefix);
     if (title.isEmpty() && e.get("title") instanceof org.yaml.snakeyaml.nodes.ScalarNode) {
       fields.problem(e.get("title"), prefix + "title", "title is empty or unreadable");
     } else if (!e.containsKey("title")) {
-      fields.problem(null, prefix + "title", "title is missing");
+      fields.problem(node, prefix + "title", "title is missing");
     }
     int quality = fields.integer(e.get("quality"), prefix + "quality").orElse(Story.UNKNOWN);
     if (quality < Story.UNKNOWN) {
