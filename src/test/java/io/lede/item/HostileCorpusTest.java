@@ -51,7 +51,7 @@ class HostileCorpusTest {
 
   /** Files beside the seed copies that must read without any problem. */
   private static final List<String> SOUND_EXTRAS = List.of("bom-000.txt", "crlf-001.txt", "quality-numeric-string.txt",
-      "unknown-fields.txt", "duplicate-keys.txt", "html-title.txt", "dates.txt");
+      "unknown-fields.txt", "duplicate-keys.txt", "html-title.txt", "dates.txt", "utf16le-002.txt", "utf16be-002.txt");
 
   @TempDir static Path corpus;
 
@@ -159,6 +159,9 @@ class HostileCorpusTest {
     Files.write(corpus.resolve("bom-000.txt"), withBom);
     String seed001 = Files.readString(Path.of("seeds", SEED_NAMES.get(1)), StandardCharsets.UTF_8);
     write("crlf-001.txt", seed001.replace("\n", "\r\n"));
+    String seed002 = Files.readString(Path.of("seeds", SEED_NAMES.get(2)), StandardCharsets.UTF_8);
+    Files.write(corpus.resolve("utf16le-002.txt"), ("\uFEFF" + seed002.replace("\n", "\r\n")).getBytes(StandardCharsets.UTF_16LE));
+    Files.write(corpus.resolve("utf16be-002.txt"), seed002.getBytes(StandardCharsets.UTF_16)); // Java writes a BOM, big-endian
     broken.put("latin1.txt", 3);
     Files.write(corpus.resolve("latin1.txt"),
         "---\nwebUrl: https://l.example/1\ntitle: \"Café in Zürich\"\nexcerpt: \"Straße, naïve – 5 €\"\n---\n"
@@ -419,6 +422,16 @@ class HostileCorpusTest {
     assertEquals(seed.related(), crlf.related());
     assertEquals(seed.topics(), crlf.topics());
     assertEquals(seed.heat(), crlf.heat());
+  }
+
+  @Test
+  void utf16WithAByteOrderMarkReadsTheSameAsUtf8() {
+    NewsItem seed = originals.get(SEED_NAMES.get(2)).item().orElseThrow();
+    for (String file : List.of("utf16le-002.txt", "utf16be-002.txt")) {
+      assertEquals(List.of(), problems(file), file);
+      assertEquals(seed.article(), item(file).article(), file);
+      assertEquals(seed.related(), item(file).related(), file);
+    }
   }
 
   @Test
