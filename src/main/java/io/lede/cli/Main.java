@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "Lede 0.1.0",
     description = "Lede: a search engine for news, built on Apache Lucene.",
-    subcommands = {ServeCommand.class, RebuildCommand.class, SearchCommand.class, StatsCommand.class})
+    subcommands = {ServeCommand.class, RebuildCommand.class, IndexCommand.class, RollbackCommand.class, SearchCommand.class,
+        StatsCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

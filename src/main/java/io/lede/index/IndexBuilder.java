@@ -116,7 +116,8 @@ public final class IndexBuilder {
   }
 
   /** Articles, related entries and all documents, counted on a reader that sees every update applied. */
-  private static long[] countKinds(IndexWriter writer) throws IOException {
+  /** Articles and related entries in what {@code writer} holds now (used by the incremental indexer too). */
+  static long[] countKinds(IndexWriter writer) throws IOException {
     try (DirectoryReader reader = DirectoryReader.open(writer)) {
       IndexSearcher searcher = new IndexSearcher(reader);
       var facets = Schema.facetsConfig();

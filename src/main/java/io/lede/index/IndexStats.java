@@ -14,6 +14,8 @@ public record IndexStats(
     int filesFailed, Instant builtAt) {
 
   private static final String PREFIX = "lede.";
+  /** When {@code lede index} last changed the generation (absent when it never did). */
+  public static final String UPDATED_AT = PREFIX + "updatedAt";
 
   static Map<String, String> toCommitData(BuildReport r) {
     Map<String, String> data = new LinkedHashMap<>();
@@ -26,6 +28,21 @@ public record IndexStats(
     data.put(PREFIX + "problems", String.valueOf(r.problems().size()));
     data.put(PREFIX + "filesFailed", String.valueOf(r.filesFailed()));
     data.put(PREFIX + "builtAt", Instant.now().toString());
+    return data;
+  }
+
+  /** These stats as commit user data (the inverse of {@link #fromCommitData}). */
+  public Map<String, String> toCommitData() {
+    Map<String, String> data = new LinkedHashMap<>();
+    data.put(PREFIX + "documents", String.valueOf(documents));
+    data.put(PREFIX + "articles", String.valueOf(articles));
+    data.put(PREFIX + "related", String.valueOf(related));
+    data.put(PREFIX + "duplicatesMerged", String.valueOf(duplicatesMerged));
+    data.put(PREFIX + "items", String.valueOf(items));
+    data.put(PREFIX + "files", String.valueOf(files));
+    data.put(PREFIX + "problems", String.valueOf(problems));
+    data.put(PREFIX + "filesFailed", String.valueOf(filesFailed));
+    data.put(PREFIX + "builtAt", builtAt.toString());
     return data;
   }
 

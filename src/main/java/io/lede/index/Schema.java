@@ -55,6 +55,26 @@ public final class Schema {
   public static final List<String> FLAT_FACETS =
       List.of(FACET_TOPIC, FACET_PROVIDER, FACET_CATEGORY, FACET_KIND, FACET_PUBLISHED);
 
+  // The manifest: a small Lucene index inside each generation (folder "lede-manifest"), one document per
+  // news file, recording what the incremental indexer needs to know about it. Never searched by readers.
+  /** The file's path relative to the seeds folder, '/'-separated: exact-match term and sorted doc values. */
+  public static final String MANIFEST_PATH = "path";
+  /** Content hash of the bytes that were indexed (binary doc values). */
+  public static final String MANIFEST_HASH = "hash";
+  /** Size in bytes and modification time (epoch nanoseconds) when last hashed: the cheap "unchanged" test. */
+  public static final String MANIFEST_SIZE = "size";
+  public static final String MANIFEST_MTIME = "mtime";
+  /** Epoch milliseconds before the file was last read; an mtime this close means "hash it again". */
+  public static final String MANIFEST_VERIFIED_AT = "verified_at";
+  /** Stories (articles + related entries) the file gave, its problems, and 1 when it gave no item. */
+  public static final String MANIFEST_ITEMS = "items";
+  public static final String MANIFEST_PROBLEMS = "problems";
+  public static final String MANIFEST_FAILED = "failed";
+  /** Ids of the stories the file gave: one exact-match term each ("which files hold story X?"). */
+  public static final String MANIFEST_STORY = "story";
+  /** The same ids, stored space-separated ("which stories does file F hold?"). */
+  public static final String MANIFEST_STORIES = "stories";
+
   /** Commit user-data keys written by the index builder. */
   public static final String COMMIT_STATS = "lede.stats";
 
