@@ -195,6 +195,7 @@ public final class IncrementalIndexer {
         for (String key : deleted) mw.remove(key);
         mw.commit(commitId, seeds.toAbsolutePath().normalize());
       }
+      listener.phaseDone("manifest", Rebuilder.facts("commit", commitId, "files", entries.size()), Rebuilder.since(t));
       IndexStats stats;
       try (Directory d = FSDirectory.open(dir);
           IndexWriter writer = new IndexWriter(d, new IndexWriterConfig(Schema.analyzer())

@@ -51,6 +51,11 @@ public final class Rebuilder {
     this.builder = builder;
   }
 
+  /** Rebuilds with the default options. */
+  public Result rebuild(Path seeds, IndexHome home) throws IOException {
+    return rebuild(seeds, home, Options.DEFAULTS, RebuildListener.NONE);
+  }
+
   /** Rebuilds with the default options, reporting file progress to {@code progress}. */
   public Result rebuild(Path seeds, IndexHome home, IndexBuilder.Listener progress) throws IOException {
     return rebuild(seeds, home, Options.DEFAULTS, new RebuildListener() {
