@@ -373,11 +373,11 @@ function hitFooter(hit) {
 
 function badges(hit) {
   const list = [];
-  if (Number.isFinite(hit.quality)) {
+  if (Number.isFinite(hit.quality) && hit.quality >= 0) {
     list.push(el('span', { class: 'badge badge-quality', title: 'Source quality score' },
       el('span', { class: 'badge-label' }, 'Quality'), ` ${hit.quality}`));
   }
-  // heat -1 means the feed did not say; showing 0 or -1 would mislead.
+  // -1 means the feed did not say; showing 0 or -1 would mislead.
   if (Number.isFinite(hit.heat) && hit.heat >= 0) {
     list.push(el('span', { class: 'badge badge-heat', title: 'How much attention the story is getting' },
       el('span', { class: 'badge-label' }, 'Heat'), ` ${hit.heat}`));
