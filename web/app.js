@@ -326,7 +326,8 @@ function renderHit(hit) {
     hitFooter(hit),
     hitAlsoFrom(hit));
   return el('li', { class: 'hit-item' },
-    el('article', { class: `hit${hit.kind === 'related' ? ' hit-related' : ''}` }, body, hitThumbnail(hit)));
+    // The thumbnail comes first so that on phones it can float beside the title.
+    el('article', { class: `hit${hit.kind === 'related' ? ' hit-related' : ''}` }, hitThumbnail(hit), body));
 }
 
 function hitMeta(hit) {
