@@ -267,7 +267,8 @@ function renderResponse(state, data) {
   keepFocus($('#facets'), () => renderFacets(state, data.facets || {}));
   renderMonths(data.facets?.month || []);
   $('#hits').replaceChildren(...hits.map(renderHit));
-  renderEmpty(state, hits.length, data.didYouMean);
+  renderDidYouMean(state, data.didYouMean);
+  renderEmpty(state, hits.length, total);
   renderPager(state, total, Number(data.size) || PAGE_SIZE);
 }
 
@@ -287,6 +288,7 @@ function renderError(state, message) {
   $('#status').textContent = 'The search failed.';
   $('#hits').replaceChildren();
   $('#empty').hidden = true;
+  $('#did-you-mean').hidden = true;
   $('#pager').hidden = true;
 }
 
@@ -296,22 +298,35 @@ function retryButton(state) {
   return button;
 }
 
-function renderEmpty(state, count, didYouMean) {
+function renderDidYouMean(state, didYouMean) {
+  const line = $('#did-you-mean');
+  const show = typeof didYouMean === 'string' && didYouMean.trim() !== '' && didYouMean !== state.q;
+  line.hidden = !show;
+  line.replaceChildren();
+  if (show) line.append('Did you mean ', internalLink(withChange({ q: didYouMean }), el('em', {}, didYouMean)), '?');
+}
+
+function renderEmpty(state, count, total) {
   const box = $('#empty');
   box.hidden = count > 0;
   if (count > 0) return;
+  box.replaceChildren(...(total > 0 ? pastLastPage(state) : noMatches(state)));
+}
+
+function pastLastPage(state) {
+  return [el('p', { class: 'empty-title' }, 'This page is past the last one.'),
+    el('p', {}, internalLink({ ...state, page: 1 }, 'Back to the first page'))];
+}
+
+function noMatches(state) {
   const parts = [el('p', { class: 'empty-title' },
     state.q ? `No stories match “${state.q}”.` : 'No stories to show.')];
-  if (typeof didYouMean === 'string' && didYouMean && didYouMean !== state.q) {
-    parts.push(el('p', { class: 'did-you-mean' }, 'Did you mean ',
-      internalLink(withChange({ q: didYouMean }), el('em', {}, didYouMean)), '?'));
-  }
   if (hasFilters(state)) {
     parts.push(el('p', {}, 'Some filters are active. ', clearFiltersButton('Remove all filters')));
   } else if (state.q) {
     parts.push(el('p', {}, 'Try fewer or different words.'));
   }
-  box.replaceChildren(...parts);
+  return parts;
 }
 
 /* ---------- rendering: one hit ---------- */
