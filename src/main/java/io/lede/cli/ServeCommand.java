@@ -51,47 +51,73 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--refresh-ms", paramLabel = "MS", description = "How often to look for a new index generation (default: ${DEFAULT-VALUE}).")
   private long refreshMs = 1000;
 
+  /** A started server and the index it serves; closing stops the one and closes the other. */
+  record Running(Javalin app, Lede lede) implements AutoCloseable {
+    @Override
+    public void close() {
+      app.stop();
+      closeQuietly(lede);
+    }
+  }
+
+  /** Thrown by {@link #start()} with a message for the operator; {@link #call()} prints it and exits 1. */
+  static final class StartupException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    StartupException(String message) {
+      super(message);
+    }
+  }
+
   @Override
   public Integer call() {
-    IndexHome home = new IndexHome(index.indexHome());
-    ServerConfig config;
+    Running running;
     try {
-      config = config();
-      ensureIndex(home);
-    } catch (IOException | IllegalArgumentException e) {
+      running = start();
+    } catch (StartupException e) {
       System.err.println("error: " + e.getMessage());
-      return 1;
-    }
-    Lede lede;
-    try {
-      lede = Lede.open(home.root());
-    } catch (IOException e) {
-      System.err.println("error: cannot open the index: " + e.getMessage());
-      return 1;
-    }
-    Javalin app;
-    try {
-      app = LedeServer.create(lede, config).start();
-    } catch (RuntimeException e) {
-      System.err.println("error: cannot start the server on " + host + ":" + port + ": " + rootMessage(e));
-      closeQuietly(lede);
       return 1;
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      app.stop();
-      closeQuietly(lede);
+      running.close();
       stopped.countDown();
     }, "lede-shutdown"));
-    System.out.printf("Lede is serving index generation %s from %s at http://%s:%d/%s (JVM up %d ms)%n", lede.generation(),
-        home.root(), displayHost(), app.port(), config.adminEnabled() ? " (admin routes on)" : "",
-        java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
     try {
       stopped.await();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
     return 0;
+  }
+
+  /** Builds the index if there is none, opens it and starts the server; returns once it answers. */
+  Running start() throws StartupException {
+    IndexHome home = new IndexHome(index.indexHome());
+    ServerConfig config;
+    try {
+      config = config();
+      ensureIndex(home);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new StartupException(e.getMessage());
+    }
+    Lede lede;
+    try {
+      lede = Lede.open(home.root());
+    } catch (IOException e) {
+      throw new StartupException("cannot open the index: " + e.getMessage());
+    }
+    Javalin app;
+    try {
+      app = LedeServer.create(lede, config).start();
+    } catch (RuntimeException e) {
+      closeQuietly(lede);
+      throw new StartupException("cannot start the server on " + host + ":" + port + ": " + rootMessage(e));
+    }
+    System.out.printf("Lede is serving index generation %s from %s at http://%s:%d/%s (JVM up %d ms)%n", lede.generation(),
+        home.root(), displayHost(), app.port(), config.adminEnabled() ? " (admin routes on)" : "",
+        java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
+    return new Running(app, lede);
   }
 
   private ServerConfig config() throws IOException {
