@@ -1,5 +1,6 @@
 package io.lede;
 
+import io.lede.search.LedeSearcher;
 import io.lede.search.LiveIndex;
 import io.lede.search.NewsSearcher;
 import io.lede.search.SearchRequest;
@@ -7,7 +8,6 @@ import io.lede.search.SearchResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import org.apache.lucene.search.SearcherFactory;
 
 /**
  * Lede embedded: open an index home and search it in-process, with the same results as the HTTP API.
@@ -22,7 +22,7 @@ import org.apache.lucene.search.SearcherFactory;
 public final class Lede implements AutoCloseable {
 
   private final LiveIndex index;
-  private final NewsSearcher searcher = new NewsSearcher();
+  private final NewsSearcher engine = new NewsSearcher();
 
   private Lede(LiveIndex index) {
     this.index = index;
@@ -30,12 +30,12 @@ public final class Lede implements AutoCloseable {
 
   /** Opens the live generation under {@code indexHome}. */
   public static Lede open(Path indexHome) throws IOException {
-    return new Lede(LiveIndex.open(indexHome, new SearcherFactory()));
+    return new Lede(LiveIndex.open(indexHome, LedeSearcher.factory()));
   }
 
   public SearchResponse search(SearchRequest request) {
     try (LiveIndex.Lease lease = index.acquire()) {
-      return searcher.search(lease.searcher(), request);
+      return engine.search(searcher(lease), request);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -44,7 +44,7 @@ public final class Lede implements AutoCloseable {
   /** The story with this id, if the index holds it. */
   public java.util.Optional<io.lede.search.ItemDetails> item(String id) {
     try (LiveIndex.Lease lease = index.acquire()) {
-      return searcher.item(lease.searcher(), id);
+      return engine.item(searcher(lease), id);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -53,7 +53,7 @@ public final class Lede implements AutoCloseable {
   /** Up to {@code n} stories most like the one with this id (empty when the id is unknown). */
   public java.util.List<io.lede.search.Hit> similar(String id, int n) {
     try (LiveIndex.Lease lease = index.acquire()) {
-      return searcher.similar(lease.searcher(), id, n);
+      return engine.similar(searcher(lease), id, n);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -62,7 +62,7 @@ public final class Lede implements AutoCloseable {
   /** Up to {@code n} titles completing {@code prefix}. */
   public java.util.List<io.lede.search.Suggestion> suggest(String prefix, int n) {
     try (LiveIndex.Lease lease = index.acquire()) {
-      return searcher.suggest(lease.searcher(), prefix, n);
+      return engine.suggest(searcher(lease), prefix, n);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -75,6 +75,11 @@ public final class Lede implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Every searcher of a Lede live index is a {@link LedeSearcher}: {@link LedeSearcher#factory()} made it. */
+  private static LedeSearcher searcher(LiveIndex.Lease lease) {
+    return (LedeSearcher) lease.searcher();
   }
 
   /** The generation being searched, e.g. {@code 000003}. */

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -30,11 +31,15 @@ public final class DocumentMapper {
   private static final FieldType HIGHLIGHTED_TEXT = new FieldType(TextField.TYPE_STORED);
   /** Searchable text that is never shown on its own (it is in the source JSON). */
   private static final FieldType SEARCH_ONLY_TEXT = new FieldType(TextField.TYPE_NOT_STORED);
+  /** Word prefixes for autocompletion: only whether a title has one matters, so no frequencies or positions. */
+  private static final FieldType PREFIXES = new FieldType(TextField.TYPE_NOT_STORED);
 
   static {
     HIGHLIGHTED_TEXT.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
     HIGHLIGHTED_TEXT.freeze();
     SEARCH_ONLY_TEXT.freeze();
+    PREFIXES.setIndexOptions(IndexOptions.DOCS);
+    PREFIXES.freeze();
   }
 
   private static final ObjectMapper JSON = new ObjectMapper()
@@ -44,6 +49,7 @@ public final class DocumentMapper {
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private final FacetsConfig facets = Schema.facetsConfig();
+  private final StorySignature.Maker signatures = new StorySignature.Maker();
 
   /** The document for {@code doc}, with facet fields already built. */
   public Document toDocument(StoryDoc doc) throws IOException {
@@ -60,6 +66,9 @@ public final class DocumentMapper {
     d.add(new Field(Schema.TEXT_EXACT, story.excerpt(), SEARCH_ONLY_TEXT));
     if (!doc.body().isEmpty()) d.add(new Field(Schema.TEXT_EXACT, doc.body(), SEARCH_ONLY_TEXT));
     d.add(new Field(Schema.PROVIDER_TEXT, story.provider().name() + " " + story.provider().domain(), SEARCH_ONLY_TEXT));
+    d.add(new Field(Schema.TITLE_SUGGEST, story.title(), PREFIXES));
+    d.add(new BinaryDocValuesField(Schema.STORY_SIGNATURE,
+        signatures.of(story.provider().name(), story.title(), story.excerpt()).encode()));
 
     d.add(new NumericDocValuesField(Schema.QUALITY, story.quality()));
     d.add(new LongPoint(Schema.QUALITY, story.quality()));

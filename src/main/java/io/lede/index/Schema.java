@@ -4,6 +4,11 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.ngram.EdgeNGramTokenFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
@@ -33,6 +38,10 @@ public final class Schema {
   // Names that a reader may search for: "provider:reuters", "topic:ai".
   public static final String PROVIDER_TEXT = "provider_text";
   public static final String TOPIC_TEXT = "topic_text";
+  /** The title's words cut into leading prefixes ("rec", "reco", ...) so autocompletion is one term lookup. */
+  public static final String TITLE_SUGGEST = "title_suggest";
+  /** Binary doc values: a {@link StorySignature} for collapsing the same story told twice. */
+  public static final String STORY_SIGNATURE = "story_signature";
 
   // Numbers: doc values for ranking and sorting, points for range filters.
   /** Epoch milliseconds of publication; absent when the file gives no date. */
@@ -87,11 +96,38 @@ public final class Schema {
     return config;
   }
 
+  /** Longest word prefix indexed in {@link #TITLE_SUGGEST}; a longer typed word is cut to it. */
+  public static final int SUGGEST_MAX_PREFIX = 20;
+
   /** English analysis for the text fields; plain lower-cased words (no stemming, no stop words) for the exact ones. */
   public static Analyzer analyzer() {
     Analyzer plain = new StandardAnalyzer(CharArraySet.EMPTY_SET);
     return new PerFieldAnalyzerWrapper(
         new EnglishAnalyzer(),
-        Map.of(TITLE_EXACT, plain, TEXT_EXACT, plain, PROVIDER_TEXT, plain, TOPIC_TEXT, plain));
+        Map.of(TITLE_EXACT, plain, TEXT_EXACT, plain, PROVIDER_TEXT, plain, TOPIC_TEXT, plain,
+            TITLE_SUGGEST, suggestIndexAnalyzer()));
+  }
+
+  /** Index side of {@link #TITLE_SUGGEST}: folded lower-case words and every prefix of each (1 to 20 chars). */
+  public static Analyzer suggestIndexAnalyzer() {
+    return new Analyzer() {
+      @Override
+      protected TokenStreamComponents createComponents(String field) {
+        StandardTokenizer words = new StandardTokenizer();
+        TokenStream folded = new ASCIIFoldingFilter(new LowerCaseFilter(words));
+        return new TokenStreamComponents(words, new EdgeNGramTokenFilter(folded, 1, SUGGEST_MAX_PREFIX, true));
+      }
+    };
+  }
+
+  /** Query side of {@link #TITLE_SUGGEST}: the typed words, folded and lower-cased, not cut into prefixes. */
+  public static Analyzer suggestQueryAnalyzer() {
+    return new Analyzer() {
+      @Override
+      protected TokenStreamComponents createComponents(String field) {
+        StandardTokenizer words = new StandardTokenizer();
+        return new TokenStreamComponents(words, new ASCIIFoldingFilter(new LowerCaseFilter(words)));
+      }
+    };
   }
 }

@@ -3,76 +3,238 @@ package io.lede.search;
 import io.lede.index.DocumentMapper;
 import io.lede.index.Schema;
 import io.lede.index.StoryDoc;
+import io.lede.index.StorySignature;
+import io.lede.search.QueryFactory.Mode;
+import io.lede.search.StoryCollapser.Group;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
-import org.apache.lucene.queryparser.classic.ParseException;
-import org.apache.lucene.queryparser.classic.QueryParser;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
+import java.util.Set;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopFieldDocs;
 
-/** Answers {@link SearchRequest}s against a searcher: plain multi-field BM25 for now. */
+/**
+ * Answers {@link SearchRequest}s on a {@link LedeSearcher}: understands the query, ranks with the
+ * business signals, counts facets, collapses copies of a story, cuts the page and dresses its hits
+ * (highlights, copies, explanations). Stateless apart from its tools; thread-safe.
+ */
 public final class NewsSearcher {
 
-  private static final Map<String, Float> FIELDS = Map.of(Schema.TITLE, 3f, Schema.EXCERPT, 1f, Schema.BODY, 0.5f);
+  /** Fewer hits than this and a spelling suggestion is looked for. */
+  static final int FEW_HITS = 5;
+  /** Extra ranked hits read past the page, so copies of its stories and capped providers can be found. */
+  static final int LOOKAHEAD = 40;
 
-  public SearchResponse search(IndexSearcher searcher, SearchRequest request) throws IOException {
+  private final QueryFactory queries = new QueryFactory();
+  private final HitHighlighter highlighter = new HitHighlighter();
+  private final SpellingSuggester spelling = new SpellingSuggester();
+  private final TitleSuggester suggester = new TitleSuggester();
+  private final StorySignature.Maker signatures = new StorySignature.Maker();
+  private final SimilarStories similarStories = new SimilarStories(signatures);
+
+  public SearchResponse search(LedeSearcher searcher, SearchRequest request) throws IOException {
     long start = System.nanoTime();
-    Query query = parse(request.query());
-    int offset = (request.page() - 1) * request.size();
-    TopDocs top = searcher.search(query, offset + request.size());
-    List<Hit> hits = new java.util.ArrayList<>();
-    ScoreDoc[] docs = top.scoreDocs;
-    for (int i = offset; i < docs.length; i++) {
-      StoryDoc doc = DocumentMapper.fromStored(searcher.storedFields().document(docs[i].doc));
-      hits.add(HitMapper.toHit(doc, docs[i].score));
+    RankingProfile profile = request.profile().orElse(RankingProfile.DEFAULT);
+    ParsedQuery parsed = QuerySyntax.parse(request.query());
+    boolean browse = !queries.hasText(parsed);
+    SortOrder order = browse && request.sort() == SortOrder.RELEVANCE ? SortOrder.NEWEST : request.sort();
+    SearchCursor cursor = request.cursor().map(SearchCursor::decode).orElse(null);
+    if (cursor != null && (cursor.sort() != order || !SortSpec.fits(order, cursor.after()))) {
+      throw new InvalidRequestException("cursor", "cursor was made for another sort order than " + order.label());
     }
-    return new SearchResponse(request.query(), top.totalHits.value(), (System.nanoTime() - start) / 1_000_000,
-        request.page(), request.size(), Optional.empty(), Optional.empty(), false, hits, Map.of());
+
+    Run run = null;
+    Mode used = Mode.ALL_WORDS;
+    for (Mode mode : modes(parsed, browse)) {
+      used = mode;
+      run = execute(searcher, request, profile, order, cursor, queries.textQuery(parsed, profile, mode));
+      if (run.total() > 0) break;
+    }
+
+    Optional<String> didYouMean = Optional.empty();
+    if (!browse && (run.total() < FEW_HITS || used != Mode.ALL_WORDS)) {
+      // With a fallback in use, any correction that finds exact matches is better; otherwise it must find more.
+      long bar = used == Mode.ALL_WORDS ? run.total() : 0;
+      didYouMean = spelling.suggest(searcher.getIndexReader(), request.query(), parsed.plainWords())
+          .filter(s -> betterSpelling(searcher, request, profile, s, bar));
+    }
+
+    PageCutter.Page page = cutPage(searcher, request, profile, order, cursor, run);
+    List<Hit> hits = dress(searcher, request, profile, page.groups(), run);
+    Map<String, List<FacetCount>> facets = run.facets() == null ? Map.of() : FacetReader.read(run.facets(), request);
+    return new SearchResponse(request.query(), run.total(), (System.nanoTime() - start) / 1_000_000, request.page(),
+        request.size(), page.next().map(SearchCursor::encode), didYouMean, false, hits, facets);
   }
 
-  public Optional<ItemDetails> item(IndexSearcher searcher, String id) throws IOException {
-    TopDocs top = searcher.search(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(Schema.ID, id)), 1);
-    if (top.scoreDocs.length == 0) return Optional.empty();
-    StoryDoc doc = DocumentMapper.fromStored(searcher.storedFields().document(top.scoreDocs[0].doc));
-    var images = doc.story().images().stream().map(i -> new ImageRef(i.url(), i.width(), i.height())).toList();
-    return Optional.of(new ItemDetails(HitMapper.toHit(doc, 0), doc.body(), doc.story().alternateUrls(), images, doc.sources()));
-  }
-
-  /** Placeholder until More-Like-This lands: stories sharing the title's words. */
-  public List<Hit> similar(IndexSearcher searcher, String id, int n) throws IOException {
-    Optional<ItemDetails> item = item(searcher, id);
-    if (item.isEmpty()) return List.of();
-    SearchResponse r = search(searcher, SearchRequest.builder().query(QueryParser.escape(item.get().hit().title()))
-        .size(Math.min(SearchRequest.MAX_SIZE, n + 1)).build());
-    return r.hits().stream().filter(h -> !h.id().equals(id)).limit(n).toList();
-  }
-
-  /** Placeholder until the infix suggester lands: titles of the best prefix matches. */
-  public List<Suggestion> suggest(IndexSearcher searcher, String prefix, int n) throws IOException {
-    if (prefix.isBlank()) return List.of();
-    SearchResponse r = search(searcher, SearchRequest.builder().query(QueryParser.escape(prefix.strip()) + "*").size(n).build());
-    return r.hits().stream().map(h -> new Suggestion(h.title(), h.id())).toList();
-  }
-
-  static Query parse(String text) {
-    if (text.isBlank()) return new MatchAllDocsQuery();
-    MultiFieldQueryParser parser = new MultiFieldQueryParser(
-        FIELDS.keySet().toArray(String[]::new), Schema.analyzer(), FIELDS);
-    parser.setDefaultOperator(QueryParser.Operator.AND);
+  private boolean betterSpelling(LedeSearcher searcher, SearchRequest request, RankingProfile profile, String corrected,
+      long mustBeat) {
     try {
-      return parser.parse(text);
-    } catch (ParseException e) {
-      try {
-        return parser.parse(QueryParser.escape(text));
-      } catch (ParseException again) {
-        return new MatchAllDocsQuery();
-      }
+      Query text = queries.textQuery(QuerySyntax.parse(corrected), profile, Mode.ALL_WORDS);
+      Query q = RequestFilters.drillDown(RequestFilters.filtered(text, request, searcher.facetsConfig()), request,
+          searcher.facetsConfig());
+      return searcher.count(q) > mustBeat;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  /** Strict first; typos allowed when that finds nothing; then any word, when there are several. */
+  private static List<Mode> modes(ParsedQuery parsed, boolean browse) {
+    if (browse) return List.of(Mode.ALL_WORDS);
+    List<Mode> modes = new ArrayList<>(List.of(Mode.ALL_WORDS));
+    if (parsed.plainWords().stream().anyMatch(w -> w.length() >= 3)) modes.add(Mode.ALL_WORDS_FUZZY);
+    if (parsed.required().size() > 1) modes.add(Mode.ANY_WORD);
+    return modes;
+  }
+
+  /** One search: the ranked window, the total and the facets, for one form of the text query. */
+  private record Run(Query text, Query filtered, Query scored, DrillDownQuery query, RankingSignals signals,
+      TopFieldDocs top, int window, long total, Facets facets) {}
+
+  private Run execute(LedeSearcher searcher, SearchRequest request, RankingProfile profile, SortOrder order,
+      SearchCursor cursor, Query text) throws IOException {
+    Query filtered = RequestFilters.filtered(text, request, searcher.facetsConfig());
+    RankingSignals signals = new RankingSignals(profile,
+        profile.recencyOrigin().map(java.time.Instant::toEpochMilli).orElse(searcher.recencyOriginMillis()));
+    Query scored = profile.textOnly() ? filtered : FunctionScoreQuery.boostByValue(filtered, signals);
+    DrillDownQuery query = RequestFilters.drillDown(scored, request, searcher.facetsConfig());
+    int window = initialWindow(request, profile, order, cursor);
+    var hits = new TopFieldCollectorManager(SortSpec.of(order), window, cursor == null ? null : cursor.fieldDoc(),
+        Integer.MAX_VALUE);
+    TopFieldDocs top;
+    Facets facets = null;
+    if (request.facets() && searcher.facetState() != null) {
+      var result = new DrillSideways(searcher, searcher.facetsConfig(), searcher.facetState()).search(query, hits);
+      top = result.collectorResult;
+      facets = result.facets;
+    } else {
+      top = searcher.search(query, hits);
+    }
+    return new Run(text, filtered, scored, query, signals, top, window, top.totalHits.value(), facets);
+  }
+
+  private static int initialWindow(SearchRequest request, RankingProfile profile, SortOrder order, SearchCursor cursor) {
+    int offset = cursor == null ? (request.page() - 1) * request.size() : 0;
+    boolean lookahead = request.collapse() || diversify(profile, order, cursor);
+    int window = offset + request.size() + (lookahead ? Math.max(2 * request.size(), LOOKAHEAD) : 0);
+    return window + (cursor == null ? 0 : cursor.shown().size());
+  }
+
+  private static boolean diversify(RankingProfile profile, SortOrder order, SearchCursor cursor) {
+    return order == SortOrder.RELEVANCE && cursor == null && profile.diversityWindow() > 0 && profile.maxPerProvider() > 0;
+  }
+
+  /** Cuts the page, reading a wider window when collapsing left too few stories to fill it. */
+  private PageCutter.Page cutPage(LedeSearcher searcher, SearchRequest request, RankingProfile profile, SortOrder order,
+      SearchCursor cursor, Run run) throws IOException {
+    int offset = cursor == null ? (request.page() - 1) * request.size() : 0;
+    Set<String> shownBefore = cursor == null ? Set.of() : new HashSet<>(cursor.shown());
+    FieldDoc[] docs = fieldDocs(run.top());
+    int window = run.window();
+    while (true) {
+      boolean exhausted = docs.length < window;
+      List<RankedHit> ranked = RankedHits.read(searcher.getIndexReader(), docs, SortSpec.scoreIndex(order), signatures);
+      PageCutter.Page page = PageCutter.cut(ranked, shownBefore, exhausted, offset, request.size(), request.collapse(),
+          diversify(profile, order, cursor), profile, order, cursor);
+      if (!page.needsMore() || window >= SearchRequest.MAX_WINDOW * 2) return page;
+      window *= 2;
+      var more = new TopFieldCollectorManager(SortSpec.of(order), window, cursor == null ? null : cursor.fieldDoc(),
+          Integer.MAX_VALUE);
+      docs = fieldDocs(searcher.search(run.query(), more));
+    }
+  }
+
+  private static FieldDoc[] fieldDocs(TopDocs top) {
+    FieldDoc[] out = new FieldDoc[top.scoreDocs.length];
+    for (int i = 0; i < out.length; i++) out[i] = (FieldDoc) top.scoreDocs[i];
+    return out;
+  }
+
+  /** Loads the page's stories and their copies, with highlights and explanations. */
+  private List<Hit> dress(LedeSearcher searcher, SearchRequest request, RankingProfile profile, List<Group> groups,
+      Run run) throws IOException {
+    var stored = searcher.storedFields();
+    int n = groups.size();
+    StoryDoc[] docs = new StoryDoc[n];
+    int[] ids = new int[n];
+    for (int i = 0; i < n; i++) {
+      ids[i] = groups.get(i).head().doc();
+      docs[i] = DocumentMapper.fromStored(stored.document(ids[i]));
+    }
+    Highlights[] marked;
+    if (request.highlight()) {
+      String[] titles = new String[n], excerpts = new String[n];
+      for (int i = 0; i < n; i++) {
+        titles[i] = docs[i].story().title();
+        excerpts[i] = docs[i].story().excerpt();
+      }
+      marked = highlighter.highlight(searcher, run.text(), ids, titles, excerpts);
+    } else {
+      marked = new Highlights[n];
+      for (int i = 0; i < n; i++) marked[i] = HitHighlighter.plain(docs[i].story().title(), docs[i].story().excerpt());
+    }
+    List<Hit> hits = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      Group g = groups.get(i);
+      List<AlsoFrom> alsoFrom = new ArrayList<>(g.members().size());
+      for (RankedHit m : g.members()) alsoFrom.add(HitMapper.alsoFrom(DocumentMapper.fromStored(stored.document(m.doc()))));
+      Optional<ScoreExplanation> explain = request.explain()
+          ? Optional.of(explain(searcher, run, g.head()))
+          : Optional.empty();
+      hits.add(HitMapper.toHit(docs[i], g.head().score(), marked[i], alsoFrom, explain));
+    }
+    return hits;
+  }
+
+  /** The text score as Lucene computes it on its own, and each factor read from the document. */
+  private static ScoreExplanation explain(LedeSearcher searcher, Run run, RankedHit hit) throws IOException {
+    double text = searcher.explain(run.filtered(), hit.doc()).getValue().doubleValue();
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc(), leaves));
+    RankingSignals.Factors f = run.signals().factors(leaf, hit.doc() - leaf.docBase);
+    if (run.scored() == run.filtered()) f = new RankingSignals.Factors(1, 1, 1); // a text-only profile
+    return new ScoreExplanation(text, f.quality(), f.heat(), f.recency(), hit.score());
+  }
+
+  public Optional<ItemDetails> item(LedeSearcher searcher, String id) throws IOException {
+    Optional<Integer> doc = docOf(searcher, id);
+    if (doc.isEmpty()) return Optional.empty();
+    StoryDoc story = DocumentMapper.fromStored(searcher.storedFields().document(doc.get()));
+    var images = story.story().images().stream().map(i -> new ImageRef(i.url(), i.width(), i.height())).toList();
+    return Optional.of(new ItemDetails(HitMapper.toHit(story, 0), story.body(), story.story().alternateUrls(), images,
+        story.sources()));
+  }
+
+  /** Up to {@code n} stories most like the one with this id; empty when the id is unknown. */
+  public List<Hit> similar(LedeSearcher searcher, String id, int n) throws IOException {
+    Optional<Integer> doc = docOf(searcher, id);
+    if (doc.isEmpty()) return List.of();
+    StoryDoc story = DocumentMapper.fromStored(searcher.storedFields().document(doc.get()));
+    return similarStories.similar(searcher, doc.get(), story, Math.min(n, SearchRequest.MAX_SIZE));
+  }
+
+  /** Up to {@code n} titles completing what the reader is typing. */
+  public List<Suggestion> suggest(LedeSearcher searcher, String prefix, int n) throws IOException {
+    return suggester.suggest(searcher, prefix == null ? "" : prefix, Math.min(n, SearchRequest.MAX_SIZE));
+  }
+
+  private static Optional<Integer> docOf(LedeSearcher searcher, String id) throws IOException {
+    if (id == null || id.isBlank()) return Optional.empty();
+    TopDocs top = searcher.search(new TermQuery(new Term(Schema.ID, id.strip())), 1);
+    return top.scoreDocs.length == 0 ? Optional.empty() : Optional.of(top.scoreDocs[0].doc);
   }
 }

@@ -1,6 +1,8 @@
 package io.lede.search;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +17,9 @@ import java.util.OptionalInt;
  * @param size hits per page, 1 to {@link #MAX_SIZE}
  * @param cursor an opaque {@link SearchResponse#nextCursor()} for stable deep paging; replaces page
  * @param collapse fold the same story from several providers into one hit
+ * @param profile ranking knobs for this request; empty means {@link RankingProfile#DEFAULT}
+ * @param facets compute facet counts (an application that only wants hits can skip the work)
+ * @param highlight mark matches in titles and excerpts (when false, highlights hold the escaped text)
  */
 public record SearchRequest(
     String query,
@@ -32,28 +37,52 @@ public record SearchRequest(
     int size,
     Optional<String> cursor,
     boolean explain,
-    boolean collapse) {
+    boolean collapse,
+    Optional<RankingProfile> profile,
+    boolean facets,
+    boolean highlight) {
 
   public static final int DEFAULT_SIZE = 10;
   public static final int MAX_SIZE = 100;
+  /**
+   * How deep page numbers reach ({@code page × size}), as Elasticsearch's max_result_window: deeper
+   * pages cost more with every page, and a cursor pages through any depth at constant cost.
+   */
+  public static final int MAX_WINDOW = 10_000;
 
   public SearchRequest {
     query = query == null ? "" : query.strip();
-    topics = List.copyOf(topics);
-    providers = List.copyOf(providers);
-    categories = List.copyOf(categories);
-    kinds = List.copyOf(kinds);
-    years = List.copyOf(years);
+    topics = values(topics);
+    providers = values(providers);
+    categories = values(categories);
+    kinds = values(kinds);
+    years = values(years);
     if (size < 1 || size > MAX_SIZE) {
       throw new InvalidRequestException("size", "size must be between 1 and " + MAX_SIZE + ", not " + size);
     }
     if (page < 1) throw new InvalidRequestException("page", "page must be 1 or more, not " + page);
+    if ((long) page * size > MAX_WINDOW) {
+      throw new InvalidRequestException("page", "page × size must be at most " + MAX_WINDOW + " (use the cursor for deeper paging), not "
+          + ((long) page * size));
+    }
+    cursor = cursor == null ? Optional.empty() : cursor;
+    sort = sort == null ? SortOrder.RELEVANCE : sort;
+    profile = profile == null ? Optional.empty() : profile;
+    from = from == null ? Optional.empty() : from;
+    to = to == null ? Optional.empty() : to;
+    minQuality = minQuality == null ? OptionalInt.empty() : minQuality;
+    published = published == null ? Optional.empty() : published;
     if (from.isPresent() && to.isPresent() && from.get().isAfter(to.get())) {
       throw new InvalidRequestException("from", "from (" + from.get() + ") is after to (" + to.get() + ")");
     }
     for (String year : years) {
       if (!year.matches("\\d{4}")) throw new InvalidRequestException("year", "year must be four digits, not '" + year + "'");
     }
+  }
+
+  /** Filter values without blanks ("provider=" from an empty form field) or repeats. */
+  private static List<String> values(List<String> raw) {
+    return raw.stream().filter(v -> v != null && !v.isBlank()).map(String::strip).distinct().toList();
   }
 
   public static Builder builder() {
@@ -83,6 +112,9 @@ public record SearchRequest(
     b.cursor = cursor;
     b.explain = explain;
     b.collapse = collapse;
+    b.profile = profile;
+    b.facets = facets;
+    b.highlight = highlight;
     return b;
   }
 
@@ -104,6 +136,9 @@ public record SearchRequest(
     private Optional<String> cursor = Optional.empty();
     private boolean explain;
     private boolean collapse = true;
+    private Optional<RankingProfile> profile = Optional.empty();
+    private boolean facets = true;
+    private boolean highlight = true;
 
     private Builder() {}
 
@@ -123,10 +158,19 @@ public record SearchRequest(
     public Builder cursor(String cursor) { this.cursor = Optional.ofNullable(cursor).filter(c -> !c.isBlank()); return this; }
     public Builder explain(boolean explain) { this.explain = explain; return this; }
     public Builder collapse(boolean collapse) { this.collapse = collapse; return this; }
+    /** From the start of this day (UTC). */
+    public Builder from(LocalDate day) { return from(day == null ? null : day.atStartOfDay(ZoneOffset.UTC).toInstant()); }
+    /** To the end of this day (UTC), inclusive. */
+    public Builder to(LocalDate day) {
+      return to(day == null ? null : day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1));
+    }
+    public Builder profile(RankingProfile profile) { this.profile = Optional.ofNullable(profile); return this; }
+    public Builder facets(boolean facets) { this.facets = facets; return this; }
+    public Builder highlight(boolean highlight) { this.highlight = highlight; return this; }
 
     public SearchRequest build() {
       return new SearchRequest(query, topics, providers, categories, kinds, years, from, to, minQuality, published,
-          sort, page, size, cursor, explain, collapse);
+          sort, page, size, cursor, explain, collapse, profile, facets, highlight);
     }
   }
 }

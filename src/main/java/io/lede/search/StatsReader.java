@@ -23,7 +23,10 @@ final class StatsReader {
     IndexStats built = IndexStats.fromCommitData(reader.getIndexCommit().getUserData());
     Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
     if (reader.numDocs() > 0) {
-      var state = new DefaultSortedSetDocValuesReaderState(reader, Schema.facetsConfig());
+      // A Lede searcher holds the facet ordinals already; building them again costs a pass over every segment.
+      var state = searcher instanceof LedeSearcher lede && lede.facetState() != null
+          ? lede.facetState()
+          : new DefaultSortedSetDocValuesReaderState(reader, Schema.facetsConfig());
       var counts = new SortedSetDocValuesFacetCounts(state);
       for (String dim : List.of(Schema.FACET_TOPIC, Schema.FACET_PROVIDER, Schema.FACET_CATEGORY, Schema.FACET_KIND,
           Schema.FACET_PUBLISHED, Schema.FACET_DATE)) {

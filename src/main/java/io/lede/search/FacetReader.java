@@ -1,0 +1,97 @@
+package io.lede.search;
+
+import io.lede.index.Schema;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.LabelAndValue;
+
+/**
+ * Reads the facet counts a response shows: topic, provider, category and kind (the most frequent
+ * values, plus every selected one so a reader can always unselect it), all years (newest first) and
+ * the months of each selected year ("2020-01", in calendar order).
+ */
+final class FacetReader {
+
+  /** Values listed per dimension, as Elasticsearch's default terms aggregation size... doubled. */
+  static final int TOP_VALUES = 20;
+
+  /** Response key of each flat dimension, in display order. */
+  static final Map<String, String> FLAT = orderedMap(
+      "topic", Schema.FACET_TOPIC, "provider", Schema.FACET_PROVIDER,
+      "category", Schema.FACET_CATEGORY, "kind", Schema.FACET_KIND);
+
+  private FacetReader() {}
+
+  static Map<String, List<FacetCount>> read(Facets facets, SearchRequest request) throws IOException {
+    Map<String, List<FacetCount>> out = new LinkedHashMap<>();
+    for (Map.Entry<String, String> e : FLAT.entrySet()) {
+      List<FacetCount> values = top(facets, e.getValue());
+      for (String selected : selected(request, e.getKey())) {
+        if (values.stream().noneMatch(v -> v.value().equals(selected))) {
+          Number n = facets.getSpecificValue(e.getValue(), selected);
+          values.add(new FacetCount(selected, n == null || n.longValue() < 0 ? 0 : n.longValue()));
+        }
+      }
+      out.put(e.getKey(), values);
+    }
+    List<FacetCount> years = all(facets, Schema.FACET_DATE);
+    years.sort(Comparator.comparing(FacetCount::value).reversed());
+    out.put("year", years);
+    List<FacetCount> months = new ArrayList<>();
+    for (String year : request.years().stream().sorted().toList()) {
+      List<FacetCount> inYear = all(facets, Schema.FACET_DATE, year);
+      inYear.sort(Comparator.comparing(FacetCount::value));
+      for (FacetCount m : inYear) months.add(new FacetCount(year + "-" + m.value(), m.count()));
+    }
+    out.put("month", months);
+    return out;
+  }
+
+  private static List<FacetCount> top(Facets facets, String dim) throws IOException {
+    try {
+      return sortedByCount(facets.getTopChildren(TOP_VALUES, dim));
+    } catch (IllegalArgumentException e) {
+      return new ArrayList<>(); // no document of this index has the dimension
+    }
+  }
+
+  private static List<FacetCount> all(Facets facets, String dim, String... path) throws IOException {
+    try {
+      return sortedByCount(facets.getAllChildren(dim, path));
+    } catch (IllegalArgumentException e) {
+      return new ArrayList<>(); // the dimension or the path is not in this index
+    }
+  }
+
+  private static List<FacetCount> sortedByCount(FacetResult r) {
+    List<FacetCount> values = new ArrayList<>();
+    if (r == null) return values;
+    for (LabelAndValue lv : r.labelValues) {
+      if (lv.value.longValue() > 0) values.add(new FacetCount(lv.label, lv.value.longValue()));
+    }
+    values.sort(Comparator.comparingLong(FacetCount::count).reversed().thenComparing(FacetCount::value));
+    return values;
+  }
+
+  private static List<String> selected(SearchRequest r, String key) {
+    return switch (key) {
+      case "topic" -> r.topics();
+      case "provider" -> r.providers();
+      case "category" -> r.categories();
+      case "kind" -> r.kinds();
+      default -> List.of();
+    };
+  }
+
+  private static Map<String, String> orderedMap(String... kv) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (int i = 0; i < kv.length; i += 2) m.put(kv[i], kv[i + 1]);
+    return java.util.Collections.unmodifiableMap(m);
+  }
+}

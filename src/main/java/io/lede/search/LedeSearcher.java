@@ -1,0 +1,83 @@
+package io.lede.search;
+
+import io.lede.index.Schema;
+import java.io.IOException;
+import java.time.Instant;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.FieldInfos;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.PointValues;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.util.NumericUtils;
+
+/**
+ * An {@link IndexSearcher} with the per-reader state Lede's searches need, built once when the
+ * searcher is opened (at startup and after each refresh) and shared by every request on it: the
+ * facet ordinals of all segments, the date recency is measured from, and which optional fields the
+ * index has.
+ */
+public final class LedeSearcher extends IndexSearcher {
+
+  private final FacetsConfig facetsConfig = Schema.facetsConfig();
+  private final SortedSetDocValuesReaderState facetState;
+  private final long newestMillis;
+  private final boolean hasSuggestField;
+
+  private LedeSearcher(IndexReader reader) throws IOException {
+    super(reader);
+    FieldInfos fields = FieldInfos.getMergedFieldInfos(reader);
+    String facetField = facetsConfig.getDimConfig(Schema.FACET_KIND).indexFieldName;
+    FieldInfo facetInfo = fields.fieldInfo(facetField);
+    facetState = facetInfo == null ? null : new DefaultSortedSetDocValuesReaderState(reader, facetField, facetsConfig);
+    newestMillis = newest(reader);
+    FieldInfo suggest = fields.fieldInfo(Schema.TITLE_SUGGEST);
+    hasSuggestField = suggest != null;
+  }
+
+  /** Builds {@link LedeSearcher}s for a {@code SearcherManager}. */
+  public static SearcherFactory factory() {
+    return new SearcherFactory() {
+      @Override
+      public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) throws IOException {
+        return new LedeSearcher(reader);
+      }
+    };
+  }
+
+  /** Wraps a reader directly (tests, benchmarks); a live index gets its searchers from {@link #factory()}. */
+  public static LedeSearcher of(IndexReader reader) throws IOException {
+    return new LedeSearcher(reader);
+  }
+
+  /** Facet ordinals of this reader; null when the index holds no documents. */
+  SortedSetDocValuesReaderState facetState() {
+    return facetState;
+  }
+
+  FacetsConfig facetsConfig() {
+    return facetsConfig;
+  }
+
+  /**
+   * Where recency is measured from: the newest publication date in the index, but never later than
+   * a day from now (a story dated in the future must not make everything else look old).
+   */
+  long recencyOriginMillis() {
+    long cap = Instant.now().toEpochMilli() + 86_400_000L;
+    return newestMillis == Long.MIN_VALUE ? Instant.now().toEpochMilli() : Math.min(newestMillis, cap);
+  }
+
+  /** True when the index was built with the autocompletion field (older generations lack it). */
+  boolean hasSuggestField() {
+    return hasSuggestField;
+  }
+
+  private static long newest(IndexReader reader) throws IOException {
+    byte[] max = PointValues.getMaxPackedValue(reader, Schema.PUBLISHED_AT);
+    return max == null ? Long.MIN_VALUE : NumericUtils.sortableBytesToLong(max, 0);
+  }
+}

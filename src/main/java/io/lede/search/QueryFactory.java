@@ -1,0 +1,221 @@
+package io.lede.search;
+
+import io.lede.index.Schema;
+import io.lede.search.ParsedQuery.Phrase;
+import io.lede.search.ParsedQuery.Target;
+import io.lede.search.ParsedQuery.Unit;
+import io.lede.search.ParsedQuery.Word;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * Turns a {@link ParsedQuery} into the Lucene text query, with no index needed. Thread-safe.
+ *
+ * <p>Each word becomes a small tree: the best of its field matches (title, excerpt, body on stemmed
+ * English text; provider and topic names), plus a bonus when the unstemmed word matches too. Words
+ * are combined in one of three {@link Mode}s, tried in order by the searcher until one finds hits.
+ */
+public final class QueryFactory {
+
+  /** How strictly the words must match. */
+  public enum Mode {
+    /** Every word (or one of its OR alternatives) must match, as typed or stemmed. */
+    ALL_WORDS,
+    /** As {@link #ALL_WORDS}, but each word may also match with a typo or two. */
+    ALL_WORDS_FUZZY,
+    /** At least one word must match (with typos allowed); more words matched rank higher. */
+    ANY_WORD
+  }
+
+  /** How much a field's best match counts against its other matches (DisMax tie breaker). */
+  static final float TIE_BREAKER = 0.3f;
+  /** A typo match counts for this much of an exact one. */
+  static final float FUZZY_WEIGHT = 0.5f;
+  /** Fuzzy matching keeps the first letter: typos there are rare and it keeps expansion cheap. */
+  static final int FUZZY_PREFIX = 1;
+  static final int FUZZY_MAX_EXPANSIONS = 50;
+
+  private final Analyzer analyzer = Schema.analyzer();
+
+  /** The text query for {@code parsed}; {@link MatchAllDocsQuery} (minus exclusions) when it has no words. */
+  public Query textQuery(ParsedQuery parsed, RankingProfile profile, Mode mode) {
+    List<Query> groups = new ArrayList<>();
+    List<Query> stopWordGroups = new ArrayList<>();
+    for (List<Unit> group : parsed.required()) {
+      List<Query> alternatives = new ArrayList<>();
+      List<Query> stopAlternatives = new ArrayList<>();
+      for (Unit unit : group) {
+        Built built = unit(unit, profile, mode != Mode.ALL_WORDS);
+        if (built == null) continue;
+        (built.stopWordsOnly() ? stopAlternatives : alternatives).add(built.query());
+      }
+      if (!alternatives.isEmpty()) {
+        groups.add(or(alternatives));
+      } else if (!stopAlternatives.isEmpty()) {
+        stopWordGroups.add(or(stopAlternatives));
+      }
+    }
+    // Stop words ("the", "of") only matter when they are all a reader typed ("the who").
+    if (groups.isEmpty()) groups = stopWordGroups;
+
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    if (groups.isEmpty()) {
+      b.add(new MatchAllDocsQuery(), Occur.MUST);
+    } else if (mode == Mode.ANY_WORD) {
+      for (Query g : groups) b.add(g, Occur.SHOULD);
+      b.setMinimumNumberShouldMatch(1);
+    } else {
+      for (Query g : groups) b.add(g, Occur.MUST);
+    }
+    for (Unit unit : parsed.excluded()) {
+      Built built = unit(unit, profile, false);
+      if (built != null && !built.stopWordsOnly()) b.add(built.query(), Occur.MUST_NOT);
+    }
+    BooleanQuery q = b.build();
+    return q.clauses().size() == 1 && q.clauses().get(0).occur() == Occur.MUST ? q.clauses().get(0).query() : q;
+  }
+
+  /** True when the parsed query has words to rank by (otherwise it is a browse). */
+  public boolean hasText(ParsedQuery parsed) {
+    for (List<Unit> group : parsed.required()) {
+      for (Unit u : group) if (!analyze(Schema.TITLE_EXACT, u.text()).isEmpty()) return true;
+    }
+    return false;
+  }
+
+  /** A unit's query, and whether it consists of stop words only. */
+  private record Built(Query query, boolean stopWordsOnly) {}
+
+  private Built unit(Unit unit, RankingProfile p, boolean fuzzy) {
+    List<Token> exact = analyze(Schema.TITLE_EXACT, unit.text());
+    if (exact.isEmpty()) return null;
+    if (unit instanceof Word w && w.prefix()) return new Built(prefix(w, p), false);
+    List<Token> stemmed = analyze(Schema.TITLE, unit.text());
+    boolean allowFuzzy = fuzzy && unit instanceof Word && exact.size() == 1;
+
+    List<Query> match = new ArrayList<>();
+    List<Query> exactMatch = new ArrayList<>();
+    Target t = unit.target();
+    if (t == Target.ALL || t == Target.TITLE) {
+      add(match, Schema.TITLE, stemmed, p.titleWeight());
+      add(exactMatch, Schema.TITLE_EXACT, exact, p.titleWeight() * p.exactWeight());
+    }
+    if (t == Target.ALL) {
+      add(match, Schema.EXCERPT, stemmed, p.excerptWeight());
+      add(match, Schema.BODY, stemmed, p.bodyWeight());
+      add(exactMatch, Schema.TEXT_EXACT, exact, p.excerptWeight() * p.exactWeight());
+    }
+    if (t == Target.ALL || t == Target.PROVIDER) add(match, Schema.PROVIDER_TEXT, exact, t == Target.ALL ? p.nameWeight() : 1);
+    if (t == Target.ALL || t == Target.TOPIC) add(match, Schema.TOPIC_TEXT, exact, t == Target.ALL ? p.nameWeight() : 1);
+
+    boolean stopWordsOnly = stemmed.isEmpty() && (t == Target.ALL || t == Target.TITLE);
+    if (stopWordsOnly) match.addAll(exactMatch); // the exact fields are all that can find a stop word
+    List<Query> parts = new ArrayList<>();
+    if (!match.isEmpty()) parts.add(dismax(match));
+    if (!stopWordsOnly && !exactMatch.isEmpty()) parts.add(dismax(exactMatch));
+    if (allowFuzzy) {
+      Query typo = fuzzy(exact.get(0).term(), t, p);
+      if (typo != null) parts.add(typo);
+    }
+    if (parts.isEmpty()) return null;
+    return new Built(or(parts), stopWordsOnly);
+  }
+
+  private Query prefix(Word w, RankingProfile p) {
+    String prefix = w.text();
+    List<Query> alternatives = new ArrayList<>();
+    Target t = w.target();
+    if (t == Target.ALL || t == Target.TITLE) boost(alternatives, new PrefixQuery(new Term(Schema.TITLE_EXACT, prefix)), p.titleWeight());
+    if (t == Target.ALL) boost(alternatives, new PrefixQuery(new Term(Schema.TEXT_EXACT, prefix)), p.excerptWeight());
+    if (t == Target.ALL || t == Target.PROVIDER) boost(alternatives, new PrefixQuery(new Term(Schema.PROVIDER_TEXT, prefix)), p.nameWeight());
+    if (t == Target.ALL || t == Target.TOPIC) boost(alternatives, new PrefixQuery(new Term(Schema.TOPIC_TEXT, prefix)), p.nameWeight());
+    return alternatives.isEmpty() ? new MatchNoDocsQuery("no field to search") : dismax(alternatives);
+  }
+
+  /** Typo tolerance: one edit for words of 3 to 5 letters, two for longer ones, none below. */
+  private Query fuzzy(String word, Target t, RankingProfile p) {
+    int edits = word.length() < 3 ? 0 : word.length() <= 5 ? 1 : 2;
+    if (edits == 0 || (t != Target.ALL && t != Target.TITLE)) return null;
+    List<Query> alternatives = new ArrayList<>();
+    boost(alternatives, new FuzzyQuery(new Term(Schema.TITLE_EXACT, word), edits, FUZZY_PREFIX, FUZZY_MAX_EXPANSIONS, true),
+        p.titleWeight() * FUZZY_WEIGHT);
+    if (t == Target.ALL) {
+      boost(alternatives, new FuzzyQuery(new Term(Schema.TEXT_EXACT, word), edits, FUZZY_PREFIX, FUZZY_MAX_EXPANSIONS, true),
+          p.excerptWeight() * FUZZY_WEIGHT);
+    }
+    return alternatives.isEmpty() ? null : dismax(alternatives);
+  }
+
+  private static void add(List<Query> into, String field, List<Token> tokens, double weight) {
+    if (tokens.isEmpty() || weight <= 0) return;
+    Query q;
+    if (tokens.size() == 1) {
+      q = new TermQuery(new Term(field, tokens.get(0).term()));
+    } else {
+      PhraseQuery.Builder phrase = new PhraseQuery.Builder();
+      for (Token tok : tokens) phrase.add(new Term(field, tok.term()), tok.position());
+      q = phrase.build();
+    }
+    boost(into, q, weight);
+  }
+
+  private static void boost(List<Query> into, Query q, double weight) {
+    if (weight <= 0) return;
+    into.add(weight == 1 ? q : new BoostQuery(q, (float) weight));
+  }
+
+  private static Query dismax(List<Query> alternatives) {
+    return alternatives.size() == 1 ? alternatives.get(0) : new DisjunctionMaxQuery(alternatives, TIE_BREAKER);
+  }
+
+  private static Query or(List<Query> alternatives) {
+    if (alternatives.size() == 1) return alternatives.get(0);
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    for (Query q : alternatives) b.add(q, Occur.SHOULD);
+    b.setMinimumNumberShouldMatch(1);
+    return b.build();
+  }
+
+  /** A term and its position (stop words removed leave gaps, so phrases keep their shape). */
+  record Token(String term, int position) {}
+
+  List<Token> analyze(String field, String text) {
+    List<Token> out = new ArrayList<>();
+    try (TokenStream ts = analyzer.tokenStream(field, text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
+      ts.reset();
+      int position = -1;
+      while (ts.incrementToken()) {
+        position += inc.getPositionIncrement();
+        out.add(new Token(term.toString(), position));
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException("analysing a query in memory cannot fail", e);
+    }
+    if (!out.isEmpty() && out.get(0).position() > 0) {
+      int shift = out.get(0).position();
+      out.replaceAll(t -> new Token(t.term(), t.position() - shift));
+    }
+    return out;
+  }
+}

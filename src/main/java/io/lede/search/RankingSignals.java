@@ -1,0 +1,119 @@
+package io.lede.search;
+
+import io.lede.index.Schema;
+import java.io.IOException;
+import java.util.Objects;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.search.DoubleValues;
+import org.apache.lucene.search.DoubleValuesSource;
+import org.apache.lucene.search.Explanation;
+import org.apache.lucene.search.IndexSearcher;
+
+/**
+ * The business part of a hit's score, {@code quality × heat × recency}, read from the numeric doc
+ * values of each document. Wrapped around the text query with {@code FunctionScoreQuery.boostByValue},
+ * so Lucene multiplies it into the score while collecting; nothing is re-scored afterwards.
+ */
+final class RankingSignals extends DoubleValuesSource {
+
+  /** The three factors of one document. */
+  record Factors(double quality, double heat, double recency) {
+    double product() {
+      return quality * heat * recency;
+    }
+  }
+
+  private final RankingProfile profile;
+  private final long originMillis;
+
+  RankingSignals(RankingProfile profile, long originMillis) {
+    this.profile = profile;
+    this.originMillis = originMillis;
+  }
+
+  /** The factors of document {@code doc} of {@code leaf} (a leaf-relative id). */
+  Factors factors(LeafReaderContext leaf, int doc) throws IOException {
+    Reader r = new Reader(leaf);
+    return r.factors(doc);
+  }
+
+  @Override
+  public DoubleValues getValues(LeafReaderContext ctx, DoubleValues scores) throws IOException {
+    Reader reader = new Reader(ctx);
+    return new DoubleValues() {
+      private int doc = -1;
+
+      @Override
+      public double doubleValue() throws IOException {
+        return reader.factors(doc).product();
+      }
+
+      @Override
+      public boolean advanceExact(int target) {
+        doc = target;
+        return true;
+      }
+    };
+  }
+
+  /** Reads the three doc-values fields of one leaf; documents must be asked for in increasing order. */
+  private final class Reader {
+    private final NumericDocValues quality;
+    private final NumericDocValues heat;
+    private final NumericDocValues published;
+
+    Reader(LeafReaderContext ctx) throws IOException {
+      quality = DocValues.getNumeric(ctx.reader(), Schema.QUALITY);
+      heat = DocValues.getNumeric(ctx.reader(), Schema.HEAT);
+      published = DocValues.getNumeric(ctx.reader(), Schema.PUBLISHED_AT);
+    }
+
+    Factors factors(int doc) throws IOException {
+      long q = quality.advanceExact(doc) ? quality.longValue() : -1;
+      long h = heat.advanceExact(doc) ? heat.longValue() : -1;
+      Long at = published.advanceExact(doc) ? published.longValue() : null;
+      return new Factors(profile.qualityFactor(q), profile.heatFactor(h), profile.recencyFactor(at, originMillis));
+    }
+  }
+
+  @Override
+  public Explanation explain(LeafReaderContext ctx, int docId, Explanation scoreExplanation) throws IOException {
+    Factors f = factors(ctx, docId);
+    return Explanation.match(f.product(), "quality × heat × recency",
+        Explanation.match(f.quality(), "quality factor"),
+        Explanation.match(f.heat(), "heat factor"),
+        Explanation.match(f.recency(), "recency factor"));
+  }
+
+  @Override
+  public boolean needsScores() {
+    return false;
+  }
+
+  @Override
+  public DoubleValuesSource rewrite(IndexSearcher searcher) {
+    return this;
+  }
+
+  @Override
+  public boolean isCacheable(LeafReaderContext ctx) {
+    return DocValues.isCacheable(ctx, Schema.QUALITY, Schema.HEAT, Schema.PUBLISHED_AT);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof RankingSignals s && s.profile.equals(profile) && s.originMillis == originMillis;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(profile, originMillis);
+  }
+
+  @Override
+  public String toString() {
+    return "signals(" + profile + ", origin=" + originMillis + ")";
+  }
+}

@@ -1,0 +1,55 @@
+package io.lede.search;
+
+import io.lede.index.Schema;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * A request's filters as Lucene queries. Facet filters (topic, provider, category, kind, year) become
+ * drill-down dimensions, so DrillSideways can count each dimension as if it were not selected
+ * (values within one dimension are alternatives); the others (dates, quality, published) filter
+ * everything, counts included. None of them changes a score.
+ */
+final class RequestFilters {
+  private RequestFilters() {}
+
+  /** {@code text} restricted by the non-facet filters; scores are {@code text}'s own. */
+  static Query filtered(Query text, SearchRequest r, FacetsConfig config) {
+    List<Query> filters = new ArrayList<>();
+    if (r.from().isPresent() || r.to().isPresent()) {
+      long from = r.from().map(java.time.Instant::toEpochMilli).orElse(Long.MIN_VALUE);
+      long to = r.to().map(java.time.Instant::toEpochMilli).orElse(Long.MAX_VALUE);
+      filters.add(LongPoint.newRangeQuery(Schema.PUBLISHED_AT, from, to));
+    }
+    r.minQuality().ifPresent(min -> filters.add(LongPoint.newRangeQuery(Schema.QUALITY, min, Long.MAX_VALUE)));
+    r.published().ifPresent(p -> filters.add(new TermQuery(DrillDownQuery.term(
+        config.getDimConfig(Schema.FACET_PUBLISHED).indexFieldName, Schema.FACET_PUBLISHED, String.valueOf(p)))));
+    if (filters.isEmpty()) return text;
+    BooleanQuery.Builder b = new BooleanQuery.Builder().add(text, Occur.MUST);
+    for (Query f : filters) b.add(f, Occur.FILTER);
+    return b.build();
+  }
+
+  /** {@code base} drilled down into the selected facet values. */
+  static DrillDownQuery drillDown(Query base, SearchRequest r, FacetsConfig config) {
+    DrillDownQuery q = new DrillDownQuery(config, base);
+    for (String v : r.topics()) q.add(Schema.FACET_TOPIC, v);
+    for (String v : r.providers()) q.add(Schema.FACET_PROVIDER, v);
+    for (String v : r.categories()) q.add(Schema.FACET_CATEGORY, v);
+    for (String v : r.kinds()) q.add(Schema.FACET_KIND, v);
+    for (String v : r.years()) q.add(Schema.FACET_DATE, v);
+    return q;
+  }
+
+  static boolean hasFacetFilters(SearchRequest r) {
+    return !(r.topics().isEmpty() && r.providers().isEmpty() && r.categories().isEmpty() && r.kinds().isEmpty()
+        && r.years().isEmpty());
+  }
+}
