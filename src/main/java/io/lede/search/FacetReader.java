@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.LabelAndValue;
@@ -28,23 +29,25 @@ final class FacetReader {
 
   private FacetReader() {}
 
-  static Map<String, List<FacetCount>> read(Facets facets, SearchRequest request) throws IOException {
+  static Map<String, List<FacetCount>> read(Facets facets, SearchRequest request, Predicate<String> indexed)
+      throws IOException {
     Map<String, List<FacetCount>> out = new LinkedHashMap<>();
     for (Map.Entry<String, String> e : FLAT.entrySet()) {
-      List<FacetCount> values = top(facets, e.getValue());
+      List<FacetCount> values = indexed.test(e.getValue()) ? top(facets, e.getValue()) : new ArrayList<>();
       for (String selected : selected(request, e.getKey())) {
         if (values.stream().noneMatch(v -> v.value().equals(selected))) {
-          Number n = facets.getSpecificValue(e.getValue(), selected);
+          Number n = indexed.test(e.getValue()) ? facets.getSpecificValue(e.getValue(), selected) : null;
           values.add(new FacetCount(selected, n == null || n.longValue() < 0 ? 0 : n.longValue()));
         }
       }
       out.put(e.getKey(), values);
     }
-    List<FacetCount> years = all(facets, Schema.FACET_DATE);
+    boolean dated = indexed.test(Schema.FACET_DATE);
+    List<FacetCount> years = dated ? all(facets, Schema.FACET_DATE) : new ArrayList<>();
     years.sort(Comparator.comparing(FacetCount::value).reversed());
     out.put("year", years);
     List<FacetCount> months = new ArrayList<>();
-    for (String year : request.years().stream().sorted().toList()) {
+    for (String year : dated ? request.years().stream().sorted().toList() : List.<String>of()) {
       List<FacetCount> inYear = all(facets, Schema.FACET_DATE, year);
       inYear.sort(Comparator.comparing(FacetCount::value));
       for (FacetCount m : inYear) months.add(new FacetCount(year + "-" + m.value(), m.count()));

@@ -3,6 +3,8 @@ package io.lede.search;
 import io.lede.index.Schema;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
@@ -26,6 +28,7 @@ public final class LedeSearcher extends IndexSearcher {
   private final SortedSetDocValuesReaderState facetState;
   private final long newestMillis;
   private final boolean hasSuggestField;
+  private final Set<String> facetDims;
 
   private LedeSearcher(IndexReader reader) throws IOException {
     super(reader);
@@ -33,6 +36,9 @@ public final class LedeSearcher extends IndexSearcher {
     String facetField = facetsConfig.getDimConfig(Schema.FACET_KIND).indexFieldName;
     FieldInfo facetInfo = fields.fieldInfo(facetField);
     facetState = facetInfo == null ? null : new DefaultSortedSetDocValuesReaderState(reader, facetField, facetsConfig);
+    Set<String> dims = new HashSet<>();
+    if (facetState != null) for (String dim : facetState.getDims()) dims.add(dim);
+    facetDims = Set.copyOf(dims);
     newestMillis = newest(reader);
     FieldInfo suggest = fields.fieldInfo(Schema.TITLE_SUGGEST);
     hasSuggestField = suggest != null;
@@ -56,6 +62,11 @@ public final class LedeSearcher extends IndexSearcher {
   /** Facet ordinals of this reader; null when the index holds no documents. */
   SortedSetDocValuesReaderState facetState() {
     return facetState;
+  }
+
+  /** Facet dimensions some document of this reader has; asking Lucene to count another one fails. */
+  boolean hasFacet(String dim) {
+    return facetDims.contains(dim);
   }
 
   FacetsConfig facetsConfig() {

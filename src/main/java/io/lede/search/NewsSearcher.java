@@ -61,7 +61,8 @@ public final class NewsSearcher {
     Mode used = Mode.ALL_WORDS;
     for (Mode mode : modes(parsed, browse)) {
       used = mode;
-      run = execute(searcher, request, profile, order, cursor, queries.textQuery(parsed, profile, mode));
+      run = execute(searcher, request, profile, order, cursor, queries.textQuery(parsed, profile, mode),
+          browse ? null : queries.highlightQuery(parsed, profile, mode));
       if (run.total() > 0) break;
     }
 
@@ -75,7 +76,7 @@ public final class NewsSearcher {
 
     PageCutter.Page page = cutPage(searcher, request, profile, order, cursor, run);
     List<Hit> hits = dress(searcher, request, profile, page.groups(), run);
-    Map<String, List<FacetCount>> facets = run.facets() == null ? Map.of() : FacetReader.read(run.facets(), request);
+    Map<String, List<FacetCount>> facets = run.facets() == null ? Map.of() : FacetReader.read(run.facets(), request, searcher::hasFacet);
     return new SearchResponse(request.query(), run.total(), (System.nanoTime() - start) / 1_000_000, request.page(),
         request.size(), page.next().map(SearchCursor::encode), didYouMean, false, hits, facets);
   }
@@ -102,11 +103,11 @@ public final class NewsSearcher {
   }
 
   /** One search: the ranked window, the total and the facets, for one form of the text query. */
-  private record Run(Query text, Query filtered, Query scored, DrillDownQuery query, RankingSignals signals,
+  private record Run(Query text, Query highlight, Query filtered, Query scored, DrillDownQuery query, RankingSignals signals,
       TopFieldDocs top, int window, long total, Facets facets) {}
 
   private Run execute(LedeSearcher searcher, SearchRequest request, RankingProfile profile, SortOrder order,
-      SearchCursor cursor, Query text) throws IOException {
+      SearchCursor cursor, Query text, Query highlight) throws IOException {
     Query filtered = RequestFilters.filtered(text, request, searcher.facetsConfig());
     RankingSignals signals = new RankingSignals(profile,
         profile.recencyOrigin().map(java.time.Instant::toEpochMilli).orElse(searcher.recencyOriginMillis()));
@@ -124,7 +125,7 @@ public final class NewsSearcher {
     } else {
       top = searcher.search(query, hits);
     }
-    return new Run(text, filtered, scored, query, signals, top, window, top.totalHits.value(), facets);
+    return new Run(text, highlight, filtered, scored, query, signals, top, window, top.totalHits.value(), facets);
   }
 
   private static int initialWindow(SearchRequest request, RankingProfile profile, SortOrder order, SearchCursor cursor) {
@@ -176,13 +177,13 @@ public final class NewsSearcher {
       docs[i] = DocumentMapper.fromStored(stored.document(ids[i]));
     }
     Highlights[] marked;
-    if (request.highlight()) {
+    if (request.highlight() && run.highlight() != null) {
       String[] titles = new String[n], excerpts = new String[n];
       for (int i = 0; i < n; i++) {
         titles[i] = docs[i].story().title();
         excerpts[i] = docs[i].story().excerpt();
       }
-      marked = highlighter.highlight(searcher, run.text(), ids, titles, excerpts);
+      marked = highlighter.highlight(searcher, run.highlight(), ids, titles, excerpts);
     } else {
       marked = new Highlights[n];
       for (int i = 0; i < n; i++) marked[i] = HitHighlighter.plain(docs[i].story().title(), docs[i].story().excerpt());

@@ -19,6 +19,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
@@ -91,6 +92,26 @@ public final class QueryFactory {
     }
     BooleanQuery q = b.build();
     return q.clauses().size() == 1 && q.clauses().get(0).occur() == Occur.MUST ? q.clauses().get(0).query() : q;
+  }
+
+  /**
+   * The query whose matches the highlighter marks: every unit as an alternative, no exclusions. The
+   * highlighter looks at one field at a time, where a required word that occurs only in another field
+   * would otherwise hide the matches of the rest.
+   */
+  public Query highlightQuery(ParsedQuery parsed, RankingProfile profile, Mode mode) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    int n = 0;
+    for (List<Unit> group : parsed.required()) {
+      for (Unit unit : group) {
+        Built built = unit(unit, profile, mode != Mode.ALL_WORDS);
+        if (built != null && n < IndexSearcher.getMaxClauseCount()) {
+          b.add(built.query(), Occur.SHOULD);
+          n++;
+        }
+      }
+    }
+    return n == 0 ? new MatchNoDocsQuery("nothing to highlight") : b.build();
   }
 
   /** True when the parsed query has words to rank by (otherwise it is a browse). */

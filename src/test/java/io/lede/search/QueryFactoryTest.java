@@ -1,0 +1,170 @@
+package io.lede.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.lede.index.Schema;
+import io.lede.search.QueryFactory.Mode;
+import java.util.HashSet;
+import java.util.Set;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.junit.jupiter.api.Test;
+
+/** The Lucene queries built from typed text, checked without an index. */
+class QueryFactoryTest {
+
+  private final QueryFactory factory = new QueryFactory();
+
+  private Query build(String text, Mode mode) {
+    return factory.textQuery(QuerySyntax.parse(text), RankingProfile.DEFAULT, mode);
+  }
+
+  private static Set<Term> terms(Query q) {
+    Set<Term> out = new HashSet<>();
+    q.visit(QueryVisitor.termCollector(out));
+    return out;
+  }
+
+  @Test
+  void aWordIsSearchedStemmedAndExactlyInEveryField() {
+    Set<Term> terms = terms(build("Recognition", Mode.ALL_WORDS));
+    assertTrue(terms.contains(new Term(Schema.TITLE, "recognit")), terms.toString());
+    assertTrue(terms.contains(new Term(Schema.EXCERPT, "recognit")));
+    assertTrue(terms.contains(new Term(Schema.BODY, "recognit")));
+    assertTrue(terms.contains(new Term(Schema.TITLE_EXACT, "recognition")));
+    assertTrue(terms.contains(new Term(Schema.TEXT_EXACT, "recognition")));
+    assertTrue(terms.contains(new Term(Schema.PROVIDER_TEXT, "recognition")));
+    assertTrue(terms.contains(new Term(Schema.TOPIC_TEXT, "recognition")));
+  }
+
+  @Test
+  void allWordsAreRequiredByDefault() {
+    BooleanQuery q = assertInstanceOf(BooleanQuery.class, build("facial recognition", Mode.ALL_WORDS));
+    assertEquals(2, q.clauses().size());
+    assertTrue(q.clauses().stream().allMatch(c -> c.occur() == Occur.MUST));
+  }
+
+  @Test
+  void anyWordModeNeedsOneOfThem() {
+    BooleanQuery q = assertInstanceOf(BooleanQuery.class, build("facial recognition", Mode.ANY_WORD));
+    assertTrue(q.clauses().stream().allMatch(c -> c.occur() == Occur.SHOULD));
+    assertEquals(1, q.getMinimumNumberShouldMatch());
+  }
+
+  @Test
+  void fuzzyModeAddsTypoTolerantAlternatives() {
+    assertFalse(contains(build("recogniton", Mode.ALL_WORDS), FuzzyQuery.class));
+    assertTrue(contains(build("recogniton", Mode.ALL_WORDS_FUZZY), FuzzyQuery.class));
+  }
+
+  @Test
+  void exclusionsAreMustNot() {
+    BooleanQuery q = assertInstanceOf(BooleanQuery.class, build("police -london", Mode.ALL_WORDS));
+    assertEquals(1, q.clauses().stream().filter(c -> c.occur() == Occur.MUST_NOT).count());
+    Set<Term> excluded = new HashSet<>();
+    for (BooleanClause c : q.clauses()) if (c.occur() == Occur.MUST_NOT) excluded.addAll(terms(c.query()));
+    assertTrue(excluded.contains(new Term(Schema.TITLE, "london")));
+  }
+
+  @Test
+  void onlyExclusionsMeansEverythingElse() {
+    BooleanQuery q = assertInstanceOf(BooleanQuery.class, build("-london", Mode.ALL_WORDS));
+    assertTrue(q.clauses().stream().anyMatch(c -> c.query() instanceof MatchAllDocsQuery && c.occur() == Occur.MUST));
+  }
+
+  @Test
+  void phrasesArePhraseQueriesWithStopWordGaps() {
+    Query q = build("\"war of the worlds\"", Mode.ALL_WORDS);
+    assertTrue(contains(q, PhraseQuery.class));
+    Set<Term> terms = terms(q);
+    assertTrue(terms.contains(new Term(Schema.TITLE, "world")));
+    assertTrue(terms.contains(new Term(Schema.TITLE_EXACT, "of")), "the exact field keeps stop words");
+    assertFalse(terms.contains(new Term(Schema.TITLE, "of")), "the stemmed field drops them");
+  }
+
+  @Test
+  void stopWordsAreDroppedUnlessTheyAreAllThereIs() {
+    Set<Term> mixed = terms(build("the police", Mode.ALL_WORDS));
+    assertFalse(mixed.contains(new Term(Schema.TITLE_EXACT, "the")));
+    Set<Term> onlyStop = terms(build("to be or not", Mode.ALL_WORDS));
+    assertTrue(onlyStop.contains(new Term(Schema.TITLE_EXACT, "to")));
+    assertTrue(onlyStop.contains(new Term(Schema.TEXT_EXACT, "not")));
+  }
+
+  @Test
+  void fieldsLimitWhereAWordIsLooked() {
+    Set<Term> title = terms(build("title:ban", Mode.ALL_WORDS));
+    assertEquals(Set.of(new Term(Schema.TITLE, "ban"), new Term(Schema.TITLE_EXACT, "ban")), title);
+    assertEquals(Set.of(new Term(Schema.PROVIDER_TEXT, "reuters")), terms(build("provider:Reuters", Mode.ALL_WORDS)));
+    assertEquals(Set.of(new Term(Schema.TOPIC_TEXT, "ai")), terms(build("topic:AI", Mode.ALL_WORDS)));
+  }
+
+  @Test
+  void prefixesSearchTheUnstemmedFields() {
+    Query q = build("recog*", Mode.ALL_WORDS);
+    assertTrue(contains(q, PrefixQuery.class));
+    Set<String> fields = new HashSet<>();
+    q.visit(new QueryVisitor() {
+      @Override
+      public boolean acceptField(String field) {
+        fields.add(field);
+        return true;
+      }
+    });
+    assertTrue(fields.contains(Schema.TITLE_EXACT));
+    assertFalse(fields.contains(Schema.TITLE), "stems are not prefixes of what was typed");
+  }
+
+  @Test
+  void emptyOrPunctuationIsBrowse() {
+    assertInstanceOf(MatchAllDocsQuery.class, build("", Mode.ALL_WORDS));
+    assertInstanceOf(MatchAllDocsQuery.class, build("?! ... ((", Mode.ALL_WORDS));
+    assertFalse(factory.hasText(QuerySyntax.parse("?! ...")));
+    assertTrue(factory.hasText(QuerySyntax.parse("the")));
+  }
+
+  @Test
+  void titleWeighsMoreThanExcerptAndExactAddsABonus() {
+    RankingProfile p = RankingProfile.DEFAULT;
+    String q = build("ban", Mode.ALL_WORDS).toString();
+    assertTrue(q.contains(Schema.TITLE + ":ban)^" + (float) p.titleWeight()), q);
+    assertTrue(q.contains(Schema.TITLE_EXACT + ":ban)^" + (float) (p.titleWeight() * p.exactWeight())), q);
+  }
+
+  private static boolean contains(Query q, Class<? extends Query> type) {
+    boolean[] found = {false};
+    q.visit(new QueryVisitor() {
+      @Override
+      public void visitLeaf(Query query) {
+        if (type.isInstance(query)) found[0] = true;
+      }
+
+      @Override
+      public void consumeTerms(Query query, Term... terms) {
+        if (type.isInstance(query)) found[0] = true;
+      }
+
+      @Override
+      public void consumeTermsMatching(Query query, String field, java.util.function.Supplier<org.apache.lucene.util.automaton.ByteRunAutomaton> automaton) {
+        if (type.isInstance(query)) found[0] = true;
+      }
+
+      @Override
+      public QueryVisitor getSubVisitor(Occur occur, Query parent) {
+        return this;
+      }
+    });
+    return found[0];
+  }
+}
