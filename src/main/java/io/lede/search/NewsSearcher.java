@@ -136,7 +136,8 @@ public final class NewsSearcher {
   }
 
   private static boolean diversify(RankingProfile profile, SortOrder order, SearchCursor cursor) {
-    return order == SortOrder.RELEVANCE && cursor == null && profile.diversityWindow() > 0 && profile.maxPerProvider() > 0;
+    return order == SortOrder.RELEVANCE && profile.diversityWindow() > 0 && profile.maxPerProvider() > 0
+        && (cursor == null || cursor.position() < profile.diversityWindow());
   }
 
   /** Cuts the page, reading a wider window when collapsing left too few stories to fill it. */

@@ -28,14 +28,20 @@ final class PageCutter {
    * @param shownBefore ids the incoming cursor says were shown; they are skipped here
    * @param exhausted true when the window holds every remaining hit
    * @param offset stories to skip (numbered pages); 0 with a cursor
-   * @param diversify apply the provider cap (a first page ordered by relevance)
+   * @param diversify apply the provider cap (a list ordered by relevance)
+   * @param incoming the cursor this page continues from; null for numbered pages
    */
   static Page cut(List<RankedHit> ranked, Set<String> shownBefore, boolean exhausted, int offset, int size,
       boolean collapse, boolean diversify, RankingProfile profile, SortOrder order, SearchCursor incoming) {
     List<RankedHit> fresh = new ArrayList<>(ranked.size());
     for (RankedHit h : ranked) if (!shownBefore.contains(h.id())) fresh.add(h);
     List<Group> groups = collapse ? StoryCollapser.collapse(fresh) : StoryCollapser.singletons(fresh);
-    if (diversify) groups = ProviderDiversity.apply(groups, profile.diversityWindow(), profile.maxPerProvider());
+    int position = incoming == null ? 0 : incoming.position();
+    List<Integer> windowProviders = incoming == null ? List.of() : incoming.windowProviders();
+    int window = profile.diversityWindow();
+    if (diversify && position < window) {
+      groups = ProviderDiversity.apply(groups, window - position, profile.maxPerProvider(), windowProviders);
+    }
     int end = Math.min(groups.size(), offset + size);
     // Too few stories to fill the page although more hits exist: the caller widens the window.
     boolean needsMore = !exhausted && groups.size() < offset + size;
@@ -64,6 +70,8 @@ final class PageCutter {
     List<String> ahead = new ArrayList<>();
     for (int i = firstUnshown; i < shown.length; i++) if (shown[i]) ahead.add(ranked.get(i).id());
     for (String id : shownBefore) if (!seen.contains(id)) ahead.add(id); // beyond this window: still ahead
-    return new Page(page, Optional.of(new SearchCursor(order, after, ahead)), needsMore);
+    List<Integer> providers = new ArrayList<>(windowProviders);
+    for (int i = 0; i < end && position + i < window; i++) providers.add(ProviderDiversity.provider(groups.get(i)));
+    return new Page(page, Optional.of(new SearchCursor(order, after, ahead, position + end, providers)), needsMore);
   }
 }

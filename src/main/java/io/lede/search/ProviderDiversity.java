@@ -16,11 +16,17 @@ import java.util.Map;
 final class ProviderDiversity {
   private ProviderDiversity() {}
 
-  static List<Group> apply(List<Group> ranked, int window, int maxPerProvider) {
-    if (window <= 0 || maxPerProvider <= 0 || ranked.size() <= maxPerProvider) return ranked;
+  /**
+   * @param window places still to fill under the cap (the whole window on a first page; what is left of
+   *     it when earlier pages already showed some)
+   * @param shownProviders providers of the stories earlier pages showed inside the window
+   */
+  static List<Group> apply(List<Group> ranked, int window, int maxPerProvider, List<Integer> shownProviders) {
+    if (window <= 0 || maxPerProvider <= 0) return ranked;
     List<Group> out = new ArrayList<>(ranked.size());
     LinkedList<Group> pending = new LinkedList<>(ranked);
     Map<Integer, Integer> counts = new HashMap<>();
+    for (int p : shownProviders) counts.merge(p, 1, Integer::sum);
     while (out.size() < window && !pending.isEmpty()) {
       Group pick = null;
       for (Group g : pending) {
@@ -38,7 +44,7 @@ final class ProviderDiversity {
     return out;
   }
 
-  private static int provider(Group g) {
+  static int provider(Group g) {
     return g.head().signature() == null ? 0 : g.head().signature().provider();
   }
 }

@@ -23,8 +23,11 @@ import org.apache.lucene.util.BytesRef;
  * @param sort the sort order the cursor was made for
  * @param after sort values of the last consumed hit; empty for "from the start"
  * @param shown ids after that position already shown
+ * @param position how many stories earlier pages showed
+ * @param windowProviders providers of the stories shown inside the provider-cap window, so the cap
+ *     holds across pages smaller than the window
  */
-record SearchCursor(SortOrder sort, List<Object> after, List<String> shown) {
+record SearchCursor(SortOrder sort, List<Object> after, List<String> shown, int position, List<Integer> windowProviders) {
 
   private static final int VERSION = 1;
   private static final byte FLOAT = 'f';
@@ -34,6 +37,7 @@ record SearchCursor(SortOrder sort, List<Object> after, List<String> shown) {
   SearchCursor {
     after = List.copyOf(after);
     shown = List.copyOf(shown);
+    windowProviders = List.copyOf(windowProviders);
   }
 
   /** The Lucene search-after position, or null to start at the beginning. */
@@ -69,6 +73,9 @@ record SearchCursor(SortOrder sort, List<Object> after, List<String> shown) {
       }
       out.writeShort(shown.size());
       for (String id : shown) out.writeUTF(id);
+      out.writeInt(position);
+      out.writeByte(windowProviders.size());
+      for (int p : windowProviders) out.writeInt(p);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -101,8 +108,13 @@ record SearchCursor(SortOrder sort, List<Object> after, List<String> shown) {
       if (shownCount > 10_000) throw invalid();
       List<String> shown = new ArrayList<>(shownCount);
       for (int i = 0; i < shownCount; i++) shown.add(in.readUTF());
+      int position = in.readInt();
+      int providers = in.readByte();
+      if (position < 0 || providers < 0) throw invalid();
+      List<Integer> windowProviders = new ArrayList<>(providers);
+      for (int i = 0; i < providers; i++) windowProviders.add(in.readInt());
       if (in.read() != -1) throw invalid();
-      return new SearchCursor(SortOrder.values()[sortOrdinal], after, shown);
+      return new SearchCursor(SortOrder.values()[sortOrdinal], after, shown, position, windowProviders);
     } catch (IOException | IllegalArgumentException e) {
       if (e instanceof InvalidRequestException ire) throw ire;
       throw invalid();
