@@ -97,7 +97,9 @@ public final class NewsSearcher {
   private static List<Mode> modes(ParsedQuery parsed, boolean browse) {
     if (browse) return List.of(Mode.ALL_WORDS);
     List<Mode> modes = new ArrayList<>(List.of(Mode.ALL_WORDS));
-    if (parsed.plainWords().stream().anyMatch(w -> w.length() >= 3)) modes.add(Mode.ALL_WORDS_FUZZY);
+    if (parsed.plainWords().stream().anyMatch(w -> w.length() >= 3 && w.chars().allMatch(Character::isLetter))) {
+      modes.add(Mode.ALL_WORDS_FUZZY);
+    }
     if (parsed.required().size() > 1) modes.add(Mode.ANY_WORD);
     return modes;
   }

@@ -171,9 +171,14 @@ public final class QueryFactory {
     return alternatives.isEmpty() ? new MatchNoDocsQuery("no field to search") : dismax(alternatives);
   }
 
-  /** Typo tolerance: one edit for words of 3 to 5 letters, two for longer ones, none below. */
+  /**
+   * Typo tolerance: one edit for words of 3 to 5 letters, two for longer ones, none below. Words with
+   * digits are codes, models and years ("ps5", "covid19", "2019"): one character off is another thing,
+   * not a typo, so they are never fuzzy.
+   */
   private Query fuzzy(String word, Target t, RankingProfile p) {
-    int edits = word.length() < 3 ? 0 : word.length() <= 5 ? 1 : 2;
+    boolean letters = word.chars().allMatch(Character::isLetter);
+    int edits = !letters || word.length() < 3 ? 0 : word.length() <= 5 ? 1 : 2;
     if (edits == 0 || (t != Target.ALL && t != Target.TITLE)) return null;
     List<Query> alternatives = new ArrayList<>();
     boost(alternatives, new FuzzyQuery(new Term(Schema.TITLE_EXACT, word), edits, FUZZY_PREFIX, FUZZY_MAX_EXPANSIONS, true),

@@ -69,6 +69,12 @@ class QueryFactoryTest {
   }
 
   @Test
+  void wordsWithDigitsAreNeverFuzzy() {
+    assertFalse(contains(build("ps5", Mode.ALL_WORDS_FUZZY), FuzzyQuery.class));
+    assertFalse(contains(build("covid19", Mode.ANY_WORD), FuzzyQuery.class));
+  }
+
+  @Test
   void exclusionsAreMustNot() {
     BooleanQuery q = assertInstanceOf(BooleanQuery.class, build("police -london", Mode.ALL_WORDS));
     assertEquals(1, q.clauses().stream().filter(c -> c.occur() == Occur.MUST_NOT).count());
