@@ -123,8 +123,22 @@ function appendMarked(target, source) {
   for (const node of source.childNodes) {
     if (node.nodeType === Node.TEXT_NODE) target.append(node.data);
     else if (node.nodeType !== Node.ELEMENT_NODE) continue;
-    else if (node.localName === 'mark') target.append(el('mark', {}, node.textContent));
+    else if (node.localName === 'mark') appendMark(target, node.textContent);
     else appendMarked(target, node);
+  }
+}
+
+// "<mark>facial</mark> <mark>recognition</mark>" reads as one phrase, so it gets one mark.
+function appendMark(target, words) {
+  const gap = target.lastChild;
+  const before = gap?.previousSibling;
+  if (gap?.nodeType === Node.TEXT_NODE && /^\s+$/.test(gap.data) && before?.localName === 'mark') {
+    before.append(gap.data, words);
+    gap.remove();
+  } else if (target.lastChild?.localName === 'mark') {
+    target.lastChild.append(words);
+  } else {
+    target.append(el('mark', {}, words));
   }
 }
 
