@@ -614,11 +614,11 @@ function renderPager(state, total, size) {
     return;
   }
   const page = Math.min(state.page, pages);
-  const items = [pageStep(state, page - 1, pages, '← Previous', 'prev')];
+  const items = [pageStep(state, page - 1, pages, ['←', ' Previous'], 'prev')];
   for (const n of pageWindow(page, pages)) {
     items.push(n === null ? el('li', { class: 'gap', 'aria-hidden': 'true' }, '…') : pageNumber(state, n, page));
   }
-  items.push(pageStep(state, page + 1, pages, 'Next →', 'next'));
+  items.push(pageStep(state, page + 1, pages, ['Next ', '→'], 'next'));
   pager.replaceChildren(el('ul', {}, ...items));
 }
 
@@ -637,11 +637,17 @@ function pageNumber(state, n, page) {
   return el('li', {}, internalLink({ ...state, page: n }, String(n), { class: 'page', 'aria-label': `Page ${n}` }));
 }
 
-function pageStep(state, target, pages, label, rel) {
+// On phones only the arrow shows; the word stays for screen readers.
+function pageStep(state, target, pages, [first, second], rel) {
+  const label = rel === 'prev'
+    ? [el('span', { 'aria-hidden': 'true' }, first), el('span', { class: 'step-word' }, second)]
+    : [el('span', { class: 'step-word' }, first), el('span', { 'aria-hidden': 'true' }, second)];
   if (target < 1 || target > pages) {
-    return el('li', {}, el('span', { class: `page step ${rel} disabled`, 'aria-disabled': 'true' }, label));
+    return el('li', {}, el('span', { class: `page step ${rel} disabled`, 'aria-disabled': 'true' }, ...label));
   }
-  return el('li', {}, internalLink({ ...state, page: target }, label, { class: `page step ${rel}`, rel }));
+  const content = document.createDocumentFragment();
+  content.append(...label);
+  return el('li', {}, internalLink({ ...state, page: target }, content, { class: `page step ${rel}`, rel }));
 }
 
 /* ---------- autocomplete (ARIA 1.2 combobox with listbox popup) ---------- */
