@@ -16,7 +16,6 @@ import io.lede.index.Retention;
 import io.lede.index.ValidationPolicy;
 import io.lede.server.LedeServer;
 import io.lede.server.ServerConfig;
-import java.io.File;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -27,7 +26,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
@@ -415,8 +413,7 @@ class BrowserTest {
     int chrome = size.getHeight() - ((Long) js("return window.innerHeight")).intValue();
     int height = (int) Math.min(Math.max(page, size.getHeight() - chrome), maxHeight) + chrome;
     driver.manage().window().setSize(new Dimension(size.getWidth(), height));
-    File png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-    Files.copy(png.toPath(), SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    Files.write(SCREENSHOTS.resolve(name), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
     driver.manage().window().setSize(size);
   }
 }
