@@ -127,20 +127,15 @@ public final class IncrementalIndexer {
     Result apply(Map<String, String> mainData, String base, Optional<WriteLock.Owner> stale) throws IOException {
       long t = System.nanoTime();
       Map<String, ManifestEntry> entries = manifest.entries();
-      List<Path> files = IndexBuilder.itemFiles(seeds);
+      Map<String, SeedsScan.Scanned> files = SeedsScan.scan(seeds);
       Map<String, Path> suspects = new TreeMap<>();
-      Set<String> seen = new HashSet<>(files.size() * 2);
-      for (Path file : files) {
-        String key = FileStat.key(seeds, file);
-        seen.add(key);
-        ManifestEntry known = entries.get(key);
-        FileStat stat = ManifestRecorder.statOrMissing(file);
-        if (known == null || !known.trustStat(stat.size(), stat.mtimeNanos())) {
-          suspects.put(key, file);
-        }
+      for (Map.Entry<String, SeedsScan.Scanned> f : files.entrySet()) {
+        ManifestEntry known = entries.get(f.getKey());
+        FileStat stat = f.getValue().stat();
+        if (known == null || !known.trustStat(stat.size(), stat.mtimeNanos())) suspects.put(f.getKey(), f.getValue().file());
       }
       Set<String> deleted = new TreeSet<>();
-      for (String key : entries.keySet()) if (!seen.contains(key)) deleted.add(key);
+      for (String key : entries.keySet()) if (!files.containsKey(key)) deleted.add(key);
       if (!entries.isEmpty() && deleted.size() > maxDeletedShare * entries.size()) {
         throw new TooManyDeletionsException(String.format(
             "refusing to delete %d of %d files (%.0f%%, at most %.0f%% allowed): is %s the right, fully mounted folder? "

@@ -75,15 +75,20 @@ public final class IndexBuilder {
     if (!Files.isDirectory(dir)) throw new IOException("seeds directory " + dir + " does not exist");
     try (Stream<Path> files = Files.walk(dir)) {
       return files.filter(Files::isRegularFile)
-          .filter(p -> !p.getFileName().toString().startsWith("."))
-          .filter(p -> {
-            String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-            return n.endsWith(".txt") || n.endsWith(".md") || n.endsWith(".yaml") || n.endsWith(".yml");
-          })
+          .filter(IndexBuilder::isItemFileName)
           .sorted()
           .toList();
     }
   }
+
+  /** Whether a regular file with this name is a news item file (the rule {@link #itemFiles} applies). */
+  public static boolean isItemFileName(Path file) {
+    String n = file.getFileName().toString();
+    if (n.startsWith(".")) return false;
+    n = n.toLowerCase(Locale.ROOT);
+    return n.endsWith(".txt") || n.endsWith(".md") || n.endsWith(".yaml") || n.endsWith(".yml");
+  }
+
 
   /** Builds a complete index of {@code files} in {@code indexDir}, replacing whatever was there. */
   public BuildReport build(List<Path> files, Path indexDir, Listener listener) throws IOException {
