@@ -2,6 +2,7 @@ package io.lede.cli;
 
 import io.lede.index.IndexHome;
 import io.lede.index.Rollback;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -30,7 +31,11 @@ final class RollbackCommand implements Callable<Integer> {
     try {
       Rollback.Result r = Rollback.run(new IndexHome(index.indexHome()), Optional.ofNullable(to));
       reporter.info("generation " + r.to() + " is live again (was " + r.from() + ")");
-      reporter.summary(Map.of("result", "rolled_back", "from", r.from(), "to", r.to()));
+      Map<String, Object> summary = new LinkedHashMap<>();
+      summary.put("result", "rolled_back");
+      summary.put("from", r.from());
+      summary.put("to", r.to());
+      reporter.summary(summary);
       return 0;
     } catch (Exception e) {
       reporter.error(e.getMessage());

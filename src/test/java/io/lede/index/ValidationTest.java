@@ -80,7 +80,10 @@ class ValidationTest {
   void theCommandExitsNonZeroAndNamesTheFailedCheck() throws Exception {
     List<Path> files = NewsFiles.corpus(seeds, 20);
     Files.writeString(homeDir.resolve("canaries.txt"), "# canaries\nstory1\n\ncommon wire story\n");
-    assertEquals(0, cli("rebuild", "--seeds", seeds.toString(), "--index", homeDir.toString(), "--quiet").code);
+    Run quiet = cli("rebuild", "--seeds", seeds.toString(), "--index", homeDir.toString(), "--quiet");
+    assertEquals(0, quiet.code);
+    assertEquals(1, quiet.out.lines().count(), "--quiet prints only the summary line: " + quiet.out);
+    assertTrue(quiet.out.startsWith("rebuild result=published generation="), quiet.out);
     String live = new IndexHome(homeDir).liveGeneration().orElseThrow();
     Files.delete(files.get(1)); // story1: the canary fails; 1 of 21 documents fewer passes the drop check
 
