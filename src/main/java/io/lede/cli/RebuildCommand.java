@@ -56,6 +56,10 @@ final class RebuildCommand implements Callable<Integer> {
       description = "Largest allowed share of files with problems (default: ${DEFAULT-VALUE}).")
   private double maxProblemShare = ValidationPolicy.DEFAULT_MAX_PROBLEM_SHARE;
 
+  @Option(names = "--check-level", paramLabel = "N",
+      description = "Lucene CheckIndex level: 1 checksums (default), 2 also decodes every structure, 3 slow cross-checks, 0 skip.")
+  private int checkLevel = ValidationPolicy.DEFAULT_CHECK_INDEX_LEVEL;
+
   @Option(names = "--keep", paramLabel = "N", description = "Generations to keep, at least 2 (default: ${DEFAULT-VALUE}).")
   private int keep = Retention.DEFAULT_KEEP;
 
@@ -113,7 +117,7 @@ final class RebuildCommand implements Callable<Integer> {
       if (!Files.isRegularFile(canaries)) throw new java.io.IOException("canary file " + canaries + " does not exist");
       queries = ValidationPolicy.readCanaries(canaries);
     }
-    return new ValidationPolicy(maxDrop, maxProblemShare, queries, strict, true);
+    return new ValidationPolicy(maxDrop, maxProblemShare, queries, strict, checkLevel);
   }
 
   private static void showProblems(RunReporter reporter, Rebuilder.Result r, IndexHome home) {

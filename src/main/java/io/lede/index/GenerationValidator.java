@@ -63,14 +63,16 @@ public final class GenerationValidator {
   }
 
   private Check checkIndex(Path candidate) throws IOException {
-    if (!policy.checkIndex()) return new Check("check_index", Outcome.SKIPPED, "disabled");
+    if (policy.checkIndexLevel() == 0) return new Check("check_index", Outcome.SKIPPED, "disabled");
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     try (Directory dir = FSDirectory.open(candidate); CheckIndex checker = new CheckIndex(dir)) {
       checker.setInfoStream(new PrintStream(log, true, StandardCharsets.UTF_8));
       checker.setThreadCount(Math.max(1, Runtime.getRuntime().availableProcessors()));
+      checker.setLevel(policy.checkIndexLevel());
       CheckIndex.Status status = checker.checkIndex();
       if (status.clean) {
-        return new Check("check_index", Outcome.PASSED, status.numSegments + " segment(s) clean");
+        return new Check("check_index", Outcome.PASSED,
+            status.numSegments + " segment(s) clean at level " + policy.checkIndexLevel());
       }
       return new Check("check_index", Outcome.FAILED, "Lucene CheckIndex found a broken index: "
           + lastLines(log.toString(StandardCharsets.UTF_8), 5));

@@ -14,27 +14,32 @@ import java.util.List;
  * @param maxProblemShare the largest fraction of files that may have problems
  * @param canaries queries that must each find at least one document
  * @param strict no file may have a problem at all
- * @param checkIndex run Lucene's CheckIndex over the new generation
+ * @param checkIndexLevel how thoroughly Lucene's CheckIndex reads the new generation: 1 verifies every
+ *     file's checksum (catches truncated or corrupted files), 2 also decodes every data structure,
+ *     3 adds slow cross-checks; 0 skips it
  */
 public record ValidationPolicy(double maxDocumentDrop, double maxProblemShare, List<String> canaries, boolean strict,
-    boolean checkIndex) {
+    int checkIndexLevel) {
 
   public static final double DEFAULT_MAX_DOCUMENT_DROP = 0.20;
   public static final double DEFAULT_MAX_PROBLEM_SHARE = 0.10;
   /** The canary file looked for in the index home when none is given. */
   public static final String CANARY_FILE = "canaries.txt";
+  /** Checksums of every file: seconds even for a million documents (see bench/RESULTS.md). */
+  public static final int DEFAULT_CHECK_INDEX_LEVEL = 1;
 
   public static final ValidationPolicy DEFAULTS =
-      new ValidationPolicy(DEFAULT_MAX_DOCUMENT_DROP, DEFAULT_MAX_PROBLEM_SHARE, List.of(), false, true);
+      new ValidationPolicy(DEFAULT_MAX_DOCUMENT_DROP, DEFAULT_MAX_PROBLEM_SHARE, List.of(), false, DEFAULT_CHECK_INDEX_LEVEL);
 
   public ValidationPolicy {
     if (!(maxDocumentDrop >= 0 && maxDocumentDrop <= 1)) throw new IllegalArgumentException("maxDocumentDrop must be within 0..1");
     if (!(maxProblemShare >= 0 && maxProblemShare <= 1)) throw new IllegalArgumentException("maxProblemShare must be within 0..1");
+    if (checkIndexLevel < 0 || checkIndexLevel > 3) throw new IllegalArgumentException("the CheckIndex level is 0 (skip) to 3");
     canaries = List.copyOf(canaries);
   }
 
   public ValidationPolicy withCanaries(List<String> queries) {
-    return new ValidationPolicy(maxDocumentDrop, maxProblemShare, queries, strict, checkIndex);
+    return new ValidationPolicy(maxDocumentDrop, maxProblemShare, queries, strict, checkIndexLevel);
   }
 
   /** Canary queries from a file: one per line; blank lines and lines starting with '#' are skipped. */

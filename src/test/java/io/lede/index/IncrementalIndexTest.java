@@ -163,7 +163,7 @@ class IncrementalIndexTest {
     Path live = home.liveDir().orElseThrow();
     IndexHome fresh = new IndexHome(scratch.resolve("fresh"));
     rebuilder.rebuild(seeds, fresh, new Rebuilder.Options(
-        new ValidationPolicy(1, 1, List.of(), false, true), 3, false), RebuildListener.NONE);
+        new ValidationPolicy(1, 1, List.of(), false, 2), 3, false), RebuildListener.NONE);
     Path rebuilt = fresh.liveDir().orElseThrow();
     assertEquals(contents(rebuilt), contents(live));
     IndexStats a = stats(rebuilt);

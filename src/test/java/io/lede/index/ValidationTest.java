@@ -59,7 +59,7 @@ class ValidationTest {
     NewsFiles.corpus(seeds, 8);
     Files.writeString(seeds.resolve("broken1.txt"), "no front matter at all\n");
     Files.writeString(seeds.resolve("broken2.txt"), "");
-    ValidationPolicy policy = new ValidationPolicy(0.2, 0.1, List.of("story3", "common wire", "unicorn"), true, true);
+    ValidationPolicy policy = new ValidationPolicy(0.2, 0.1, List.of("story3", "common wire", "unicorn"), true, 2);
 
     Rebuilder.Result r = rebuilder.rebuild(seeds, home, new Rebuilder.Options(policy, 3, false), RebuildListener.NONE);
 
@@ -72,8 +72,36 @@ class ValidationTest {
     assertEquals(ValidationReport.Outcome.PASSED, r.validation().checks().get(0).outcome(), "CheckIndex passed");
 
     // The same corpus with lenient thresholds and good canaries publishes.
-    ValidationPolicy lenient = new ValidationPolicy(0.2, 0.25, List.of("story3", "common wire"), false, true);
+    ValidationPolicy lenient = new ValidationPolicy(0.2, 0.25, List.of("story3", "common wire"), false, 2);
     assertTrue(rebuilder.rebuild(seeds, home, new Rebuilder.Options(lenient, 3, false), RebuildListener.NONE).published());
+  }
+
+  @Test
+  void aCorruptedSegmentFileFailsCheckIndex() throws Exception {
+    IndexHome home = new IndexHome(homeDir);
+    NewsFiles.corpus(seeds, 20);
+    String live = rebuilder.rebuild(seeds, home).generation();
+    // Between indexing and validation, flip bytes in the middle of the largest file of the new
+    // generation, as a failing disk or a bad copy would.
+    RebuildListener corrupter = new RebuildListener() {
+      @Override
+      public void phaseDone(String phase, java.util.Map<String, Object> facts, long millis) {
+        if (!phase.equals("index")) return;
+        try (var files = Files.list(home.generationDir((String) facts.get("generation")))) {
+          Path biggest = files.filter(Files::isRegularFile)
+              .max(java.util.Comparator.comparingLong(p -> p.toFile().length())).orElseThrow();
+          byte[] bytes = Files.readAllBytes(biggest);
+          for (int i = bytes.length / 2; i < bytes.length / 2 + 16; i++) bytes[i] ^= 0x5A;
+          Files.write(biggest, bytes);
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }
+    };
+    Rebuilder.Result r = rebuilder.rebuild(seeds, home, Rebuilder.Options.DEFAULTS, corrupter);
+    assertFalse(r.published());
+    assertEquals("check_index", r.validation().failedNames(), r.validation()::toString);
+    assertEquals(Optional.of(live), home.liveGeneration());
   }
 
   @Test
