@@ -30,7 +30,7 @@ public final class LedeServer {
     IndexRefresher refresher = new IndexRefresher(service, config.refreshInterval(), Clock.systemUTC());
     ServerMetrics metrics = new ServerMetrics(refresher::snapshot);
     QueryRunner runner = new QueryRunner(config.searchThreads(), config.queueCapacity(), config.searchTimeout(),
-        metrics::recordTimeout);
+        metrics::recordTimeout, metrics::recordRejection);
     SearchController search = new SearchController(service, runner);
     ItemController items = new ItemController(service, runner);
     StatusController status = new StatusController(service, runner, refresher, metrics);

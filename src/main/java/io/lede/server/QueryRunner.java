@@ -26,13 +26,15 @@ final class QueryRunner implements AutoCloseable {
   private final ThreadPoolExecutor pool;
   private final long timeoutNanos;
   private final Runnable onTimeout;
+  private final Runnable onRejection;
 
-  QueryRunner(int threads, int queueCapacity, Duration timeout, Runnable onTimeout) {
+  QueryRunner(int threads, int queueCapacity, Duration timeout, Runnable onTimeout, Runnable onRejection) {
     AtomicInteger n = new AtomicInteger();
     this.pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queueCapacity),
         r -> Thread.ofPlatform().daemon().name("lede-query-" + n.incrementAndGet()).unstarted(r));
     this.timeoutNanos = timeout.toNanos();
     this.onTimeout = onTimeout;
+    this.onRejection = onRejection;
   }
 
   /** Runs {@code work} and returns its result, or throws what it threw; 503 past the deadline. */
@@ -41,6 +43,7 @@ final class QueryRunner implements AutoCloseable {
     try {
       future = pool.submit(work);
     } catch (RejectedExecutionException e) {
+      onRejection.run();
       throw new ServiceUnavailableException("the server is busy; try again shortly");
     }
     try {

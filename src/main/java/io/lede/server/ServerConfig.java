@@ -74,6 +74,10 @@ public record ServerConfig(
     return new ServerConfig(host, port, adminKey, webDir, searchTimeout, refreshInterval, threads, queueCapacity);
   }
 
+  public ServerConfig withQueueCapacity(int capacity) {
+    return new ServerConfig(host, port, adminKey, webDir, searchTimeout, refreshInterval, searchThreads, capacity);
+  }
+
   public boolean adminEnabled() {
     return adminKey.isPresent();
   }

@@ -25,6 +25,7 @@ final class ServerMetrics {
   private final Counter requests;
   private final Histogram latency;
   private final Counter timeouts;
+  private final Counter rejections;
 
   ServerMetrics(Supplier<IndexSnapshot> index) {
     requests = Counter.builder()
@@ -42,6 +43,10 @@ final class ServerMetrics {
     timeouts = Counter.builder()
         .name("lede_search_timeouts_total")
         .help("Index requests cut off by the time limit and answered 503")
+        .register(registry);
+    rejections = Counter.builder()
+        .name("lede_search_rejections_total")
+        .help("Index requests refused at once because every query thread was busy and the queue full (503)")
         .register(registry);
     GaugeWithCallback.builder()
         .name("lede_index_documents")
@@ -72,6 +77,10 @@ final class ServerMetrics {
 
   void recordTimeout() {
     timeouts.inc();
+  }
+
+  void recordRejection() {
+    rejections.inc();
   }
 
   String contentType() {
