@@ -6,6 +6,8 @@ import io.lede.index.IndexBuilder;
 import io.lede.index.IndexHome;
 import io.lede.index.Rebuilder;
 import io.lede.server.LedeServer;
+import io.lede.server.OpeningService;
+import io.lede.server.SearchService;
 import io.lede.server.ServerConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -91,33 +93,45 @@ final class ServeCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Builds the index if there is none, opens it and starts the server; returns once it answers. */
+  /**
+   * Starts listening at once (health answers 503 meanwhile), then builds the index if there is none and
+   * opens it; returns when searches are served. Opening a large index takes seconds; a client or load
+   * balancer sees 503 with Retry-After in that window instead of a refused connection.
+   */
   Running start() throws StartupException {
     IndexHome home = new IndexHome(index.indexHome());
     ServerConfig config;
     try {
       config = config();
-      ensureIndex(home);
     } catch (IOException | IllegalArgumentException e) {
       throw new StartupException(e.getMessage());
     }
-    Lede lede;
-    try {
-      lede = Lede.open(home.root());
-    } catch (IOException e) {
-      throw new StartupException("cannot open the index: " + e.getMessage());
-    }
+    OpeningService service = new OpeningService();
     Javalin app;
     try {
-      app = LedeServer.create(lede, config).start();
+      app = LedeServer.create(service, config).start();
     } catch (RuntimeException e) {
-      closeQuietly(lede);
       throw new StartupException("cannot start the server on " + host + ":" + port + ": " + rootMessage(e));
     }
-    System.out.printf("Lede is serving index generation %s from %s at http://%s:%d/%s (JVM up %d ms)%n", lede.generation(),
-        home.root(), displayHost(), app.port(), config.adminEnabled() ? " (admin routes on)" : "",
-        java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
+    System.err.printf("lede: listening on http://%s:%d/ (JVM up %d ms); opening the index ...%n", displayHost(), app.port(),
+        uptimeMillis());
+    Lede lede;
+    try {
+      ensureIndex(home);
+      lede = Lede.open(home.root());
+    } catch (IOException | RuntimeException e) {
+      app.stop();
+      throw new StartupException(e instanceof IOException ? "cannot open the index: " + e.getMessage() : rootMessage(e));
+    }
+    service.ready(SearchService.of(lede));
+    System.out.printf("Lede is serving index generation %s from %s at http://%s:%d/%s (ready %d ms after JVM start)%n",
+        lede.generation(), home.root(), displayHost(), app.port(), config.adminEnabled() ? " (admin routes on)" : "",
+        uptimeMillis());
     return new Running(app, lede);
+  }
+
+  private static long uptimeMillis() {
+    return java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
   }
 
   private ServerConfig config() throws IOException {

@@ -49,6 +49,16 @@ final class TestServer implements AutoCloseable {
     }
   }
 
+  /** Waits until the metrics report {@code generation} as live, i.e. the refresher has caught up with it. */
+  void awaitFirstRefreshOf(String generation) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    String expected = "lede_index_generation " + (double) Integer.parseInt(generation);
+    while (!get("/metrics").body().contains(expected)) {
+      if (System.nanoTime() > deadline) throw new AssertionError("the refresher never saw generation " + generation);
+      Thread.sleep(20);
+    }
+  }
+
   static ServerConfig config() {
     return ServerConfig.defaults().withRefreshInterval(Duration.ofMillis(100));
   }
