@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 final class IndexRefresher implements AutoCloseable {
 
   static final Duration STATS_EVERY = Duration.ofSeconds(30);
+  static final Duration WHILE_CLOSED = Duration.ofMillis(50);
   private static final Logger LOG = LoggerFactory.getLogger(IndexRefresher.class);
 
   private final SearchService service;
@@ -43,11 +44,23 @@ final class IndexRefresher implements AutoCloseable {
     return snapshot.get();
   }
 
-  /** Starts the periodic checks; the first runs at once, off the caller's thread so startup does not wait for it. */
+  /**
+   * Starts the periodic checks; the first runs at once, off the caller's thread so startup does not wait
+   * for it. While no index is open (it is still being opened or built) it looks every
+   * {@link #WHILE_CLOSED}, so health reports the index as soon as it is there.
+   */
   synchronized void start() {
     if (scheduler != null) return;
     scheduler = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("lede-refresher").unstarted(r));
-    scheduler.scheduleWithFixedDelay(this::refreshQuietly, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    scheduler.execute(this::tick);
+  }
+
+  private void tick() {
+    refreshQuietly();
+    Duration next = snapshot.get().open() ? interval : WHILE_CLOSED.compareTo(interval) < 0 ? WHILE_CLOSED : interval;
+    synchronized (this) {
+      if (scheduler != null) scheduler.schedule(this::tick, next.toMillis(), TimeUnit.MILLISECONDS);
+    }
   }
 
   /** Catches up now; returns the snapshot afterwards. Failures propagate (the admin route reports them). */
