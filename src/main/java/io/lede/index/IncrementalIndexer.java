@@ -194,7 +194,8 @@ public final class IncrementalIndexer {
       IndexStats stats;
       try (Directory d = FSDirectory.open(dir);
           IndexWriter writer = new IndexWriter(d, new IndexWriterConfig(Schema.analyzer())
-              .setOpenMode(IndexWriterConfig.OpenMode.APPEND))) {
+              .setOpenMode(IndexWriterConfig.OpenMode.APPEND)
+              .setMergePolicy(smallMergesOnly()))) {
         for (Map.Entry<String, List<StoryDoc>> e : merged.entrySet()) {
           Term id = new Term(Schema.ID, e.getKey());
           if (e.getValue().isEmpty()) {
@@ -258,6 +259,18 @@ public final class IncrementalIndexer {
       }
     }
   }
+
+  /**
+   * The merge policy of incremental runs: only small segments (those runs' own) are merged. Left to
+   * itself, Lucene may pick the commit of a one-file change to merge several of the build's large
+   * segments, and closing the writer waits for that merge: seconds or minutes instead of
+   * milliseconds. The large segments' deleted documents are reclaimed by the next full rebuild.
+   */
+  static org.apache.lucene.index.MergePolicy smallMergesOnly() {
+    return new org.apache.lucene.index.TieredMergePolicy().setMaxMergedSegmentMB(SMALL_MERGE_MB);
+  }
+
+  private static final double SMALL_MERGE_MB = 32;
 
   /** The copies of one story as one document, merged in file order so the result does not depend on history. */
   static StoryDoc fold(List<StoryDoc> copies) {

@@ -34,7 +34,10 @@ public final class ManifestWriter implements Closeable {
 
   /** A new, empty manifest in {@code generationDir} (a full build). */
   public static ManifestWriter create(Path generationDir) throws IOException {
-    return open(generationDir, null, new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.CREATE));
+    // A buffer large enough that a million-file manifest is written as one or two segments, so later
+    // incremental runs have no reason to merge it.
+    return open(generationDir, null, new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+        .setRAMBufferSizeMB(128));
   }
 
   /**
@@ -54,7 +57,8 @@ public final class ManifestWriter implements Closeable {
     IndexWriterConfig config = new IndexWriterConfig()
         .setOpenMode(IndexWriterConfig.OpenMode.APPEND)
         .setIndexCommit(base)
-        .setIndexDeletionPolicy(new KeepNamedAndLatest(commitId));
+        .setIndexDeletionPolicy(new KeepNamedAndLatest(commitId))
+        .setMergePolicy(IncrementalIndexer.smallMergesOnly());
     return open(generationDir, dir, config);
   }
 

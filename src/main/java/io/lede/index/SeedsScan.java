@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -21,12 +21,14 @@ final class SeedsScan {
   static Map<String, Scanned> scan(Path seeds) throws IOException {
     if (!Files.isDirectory(seeds)) throw new IOException("seeds directory " + seeds + " does not exist");
     Path root = seeds.toAbsolutePath().normalize();
-    Map<String, Scanned> files = new LinkedHashMap<>();
+    Map<String, Scanned> files = new HashMap<>(1 << 16);
+    int prefix = root.toString().length() + 1; // cheaper than relativize() for 10^6 files
     Files.walkFileTree(root, new SimpleFileVisitor<>() {
       @Override
       public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
         if (attrs.isRegularFile() && IndexBuilder.isItemFileName(file)) {
-          String key = root.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+          String key = file.toString().substring(prefix);
+          if (java.io.File.separatorChar != '/') key = key.replace(java.io.File.separatorChar, '/');
           files.put(key, new Scanned(file, new FileStat(attrs.size(), attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS))));
         }
         return FileVisitResult.CONTINUE;
