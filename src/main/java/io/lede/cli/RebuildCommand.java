@@ -75,7 +75,7 @@ final class RebuildCommand implements Callable<Integer> {
     Rebuilder.Options options;
     try {
       options = new Rebuilder.Options(policy(home), keep, force);
-      new Retention(keep);
+      new Retention(keep); // rejects a bad --keep now, as a usage error, rather than after an hour of indexing
     } catch (IllegalArgumentException | java.io.IOException e) {
       reporter.error(e.getMessage());
       return 2;

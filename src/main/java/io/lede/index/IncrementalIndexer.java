@@ -98,8 +98,7 @@ public final class IncrementalIndexer {
         manifest.seeds().filter(s -> !Path.of(s).equals(seeds.toAbsolutePath().normalize())).ifPresent(s ->
             listener.warning("generation " + generation + " was built from " + s + ", comparing with " + seeds));
         Run run = new Run(seeds, generation, dir, manifest, listener);
-        Result result = run.apply(mainData, base, lock.staleOwner());
-        return result;
+        return run.apply(mainData, base, lock.staleOwner());
       }
     }
   }
