@@ -143,8 +143,14 @@ class IncrementalIndexTest {
     assertEquals(1, r.restamped());
     assertEquals(0, r.changed());
     assertEquals(0, r.storiesUpdated());
-    // A same-size edit with an old timestamp restored is still caught while the stamp is recent (racy window)...
-    // ...and an edit that changes the content is caught by the hash.
+    // An edit of the same size made in the same clock tick as the read would keep size and time: only
+    // a file modified safely before it was read is trusted by its stat.
+    ManifestEntry e = new ManifestEntry("a.txt", "h", 10, 5_000_000_000_000L, 10_000_000, 1, 0, false, List.of());
+    assertTrue(e.trustStat(10, 5_000_000_000_000L), "modified 5000 s before the read");
+    ManifestEntry racy = new ManifestEntry("a.txt", "h", 10, 5_000_000_000_000L, 5_001_000, 1, 0, false, List.of());
+    assertFalse(racy.trustStat(10, 5_000_000_000_000L), "modified 1 s before the read: hash it again");
+    assertFalse(e.trustStat(11, 5_000_000_000_000L), "size changed");
+    // An edit that changes the content is caught by the hash.
     rewrite(files.get(2), NewsFiles.item("Story2 headlinf", "https://paper.example/story/2",
         "Common wire story", "https://wire.example/common"));
     assertEquals(1, indexer.apply(seeds, home, RebuildListener.NONE).changed());
