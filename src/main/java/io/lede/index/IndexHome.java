@@ -33,6 +33,8 @@ public final class IndexHome {
   public static final String READY_MARKER = "lede-ready.properties";
   /** A generation being deleted is first renamed to {@code NNNNNN.deleting}, so no half-deleted one looks whole. */
   private static final String DELETING_SUFFIX = ".deleting";
+  /** The last number handed out, so a rejected or crashed build's number is never reused for another build. */
+  private static final String LAST_NUMBER = ".last";
   private static final Pattern GENERATION_NAME = Pattern.compile("\\d{6}");
 
   private final Path root;
@@ -81,11 +83,26 @@ public final class IndexHome {
 
   /** Creates the directory for a new generation, numbered after every existing one. */
   public String createGeneration() throws IOException {
+    return createGeneration(List.of());
+  }
+
+  /**
+   * Creates the directory for a new generation, numbered after every existing one and after
+   * {@code retired} (generations just removed), so a name never means two different builds in one log.
+   */
+  public String createGeneration(java.util.Collection<String> retired) throws IOException {
     Files.createDirectories(generationsDir());
-    List<String> existing = generations();
-    int next = existing.isEmpty() ? 1 : Integer.parseInt(existing.get(existing.size() - 1)) + 1;
+    List<String> taken = new java.util.ArrayList<>(generations());
+    taken.addAll(retired);
+    Path last = generationsDir().resolve(LAST_NUMBER);
+    if (Files.isRegularFile(last)) {
+      String n = Files.readString(last, StandardCharsets.UTF_8).strip();
+      if (GENERATION_NAME.matcher(n).matches()) taken.add(n);
+    }
+    int next = taken.stream().mapToInt(Integer::parseInt).max().orElse(0) + 1;
     String name = String.format("%06d", next);
     Files.createDirectory(generationDir(name));
+    Files.writeString(last, name + "\n", StandardCharsets.UTF_8);
     return name;
   }
 

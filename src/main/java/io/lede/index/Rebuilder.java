@@ -79,7 +79,7 @@ public final class Rebuilder {
       listener.phaseDone("scan", facts("files", files.size()), since(t));
 
       Optional<String> previous = home.liveGeneration();
-      String generation = home.createGeneration();
+      String generation = home.createGeneration(leftovers);
       Path dir = home.generationDir(generation);
       try {
         t = System.nanoTime();

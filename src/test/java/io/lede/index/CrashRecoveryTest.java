@@ -98,6 +98,9 @@ class CrashRecoveryTest {
   private void assertRecovers(IndexHome home, String when) throws Exception {
     Rebuilder.Result next = rebuilder.rebuild(seeds, home);
     assertTrue(next.published(), when);
+    for (String removed : next.removedLeftovers()) {
+      assertTrue(next.generation().compareTo(removed) > 0, "a new number, not the dead run's " + removed);
+    }
     assertTrue(next.staleLock().isPresent(), "the dead run's lock is reported as stale (" + when + ")");
     assertEquals(Optional.of(next.generation()), home.liveGeneration());
     for (String g : home.generations()) assertTrue(home.isReady(g), "no partial generation is left (" + when + "): " + g);

@@ -37,6 +37,8 @@ class ValidationTest {
     assertTrue(r.validation().failures().get(0).detail().contains("11 documents vs 21"), r.validation().failures()::toString);
     assertEquals(Optional.of(live), home.liveGeneration());
     assertEquals(List.of(live), home.generations(), "the rejected generation is deleted");
+    assertTrue(rebuilder.rebuild(seeds, home, new Rebuilder.Options(ValidationPolicy.DEFAULTS, 3, true),
+        RebuildListener.NONE).generation().compareTo(r.generation()) > 0, "its number is not given to the next build");
   }
 
   @Test
