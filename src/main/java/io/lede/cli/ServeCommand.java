@@ -166,6 +166,10 @@ final class ServeCommand implements Callable<Integer> {
     Path seedsDir = seeds != null ? seeds : Paths.defaultDir("seeds");
     System.err.println("lede: no index under " + home.root() + " yet; building one from " + seedsDir.toAbsolutePath() + " ...");
     Rebuilder.Result result = new Rebuilder(new IndexBuilder()).rebuild(seedsDir, home, IndexBuilder.Listener.NONE);
+    if (!result.published()) {
+      throw new IOException("the first index built from " + seedsDir + " failed validation ("
+          + result.validation().failedNames() + "); run `lede rebuild --seeds " + seedsDir + "` to see why, or --force");
+    }
     System.err.println("lede: published generation " + result.generation() + ": " + result.report().summary());
   }
 

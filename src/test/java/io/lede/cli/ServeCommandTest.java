@@ -55,6 +55,15 @@ class ServeCommandTest {
   }
 
   @Test
+  void aFirstBuildThatFailsValidationIsAStartupErrorNotAServedEmptyIndex(@TempDir Path tmp) throws Exception {
+    Path emptySeeds = java.nio.file.Files.createDirectories(tmp.resolve("seeds"));
+    ServeCommand serve = parse("--index", tmp.resolve("index").toString(), "--seeds", emptySeeds.toString(), "--port", "0");
+    ServeCommand.StartupException e = assertThrows(ServeCommand.StartupException.class, serve::start);
+    assertTrue(e.getMessage().contains("failed validation"), e.getMessage());
+    assertFalse(new IndexHome(tmp.resolve("index")).liveGeneration().isPresent(), "nothing was published");
+  }
+
+  @Test
   void aWebFolderWithoutIndexPageIsRefused(@TempDir Path tmp) {
     ServeCommand serve = parse("--index", tmp.resolve("index").toString(), "--web", tmp.toString(), "--port", "0");
     assertThrows(ServeCommand.StartupException.class, serve::start);
