@@ -45,6 +45,7 @@ public final class DocumentMapper {
   private static final ObjectMapper JSON = new ObjectMapper()
       .registerModule(new Jdk8Module())
       .registerModule(new JavaTimeModule())
+      .registerModule(IsoInstantDeserializer.module())
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 

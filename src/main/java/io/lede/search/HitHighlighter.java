@@ -2,8 +2,11 @@ package io.lede.search;
 
 import io.lede.index.Schema;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -23,29 +26,42 @@ final class HitHighlighter {
   static final String MARK = "<mark>";
   static final String UNMARK = "</mark>";
 
-  /**
-   * Query fields whose terms are looked up in a highlighted field: the title shows stemmed and exact
-   * matches of the title fields, the excerpt those of the text fields; names are not shown there.
-   */
-  private static final Set<String> MATCHING_FIELDS =
-      Set.of(Schema.TITLE, Schema.TITLE_EXACT, Schema.EXCERPT, Schema.TEXT_EXACT);
-
   private static final String[] FIELDS = {Schema.TITLE, Schema.EXCERPT};
 
   private final Analyzer analyzer = Schema.analyzer();
 
-  /** Highlights of each document in {@code docs} (global doc numbers), in the same order. */
+  /**
+   * Highlights of each document in {@code docs} (global doc numbers), in the same order.
+   *
+   * @param query a query on the highlighted fields themselves ({@link QueryFactory#highlightQuery})
+   * @param titles the documents' titles, already loaded: the highlighter does not read them again
+   */
   Highlights[] highlight(IndexSearcher searcher, Query query, int[] docs, String[] titles, String[] excerpts)
       throws IOException {
     Highlights[] out = new Highlights[docs.length];
     if (docs.length == 0) return out;
-    UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
+    Map<Integer, Integer> index = new HashMap<>();
+    for (int i = 0; i < docs.length; i++) index.put(docs[i], i);
+    UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, analyzer)
         .withBreakIterator(WholeBreakIterator::new)
         .withFormatter(new EscapingFormatter())
-        .withFieldMatcher(MATCHING_FIELDS::contains)
         .withHighlightPhrasesStrictly(true)
-        .withMaxLength(10_000)
-        .build();
+        .withMaxLength(10_000);
+    UnifiedHighlighter highlighter = new UnifiedHighlighter(builder) {
+      @Override
+      protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold)
+          throws IOException {
+        // Documents come in index order, fields in the highlighter's own order.
+        List<CharSequence[]> out = new ArrayList<>();
+        for (int doc = docIter.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docIter.nextDoc()) {
+          int i = index.get(doc);
+          CharSequence[] values = new CharSequence[fields.length];
+          for (int f = 0; f < fields.length; f++) values[f] = fields[f].equals(Schema.TITLE) ? titles[i] : excerpts[i];
+          out.add(values);
+        }
+        return out;
+      }
+    };
     Map<String, String[]> marked = highlighter.highlightFields(FIELDS, query, docs, new int[] {1, 1});
     String[] t = marked.get(Schema.TITLE);
     String[] e = marked.get(Schema.EXCERPT);

@@ -19,13 +19,14 @@ import org.apache.lucene.facet.Facets;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.TotalHitCountCollectorManager;
+import org.apache.lucene.search.TotalHits;
 
 /**
  * Answers {@link SearchRequest}s on a {@link LedeSearcher}: understands the query, ranks with the
@@ -62,7 +63,7 @@ public final class NewsSearcher {
     for (Mode mode : modes(parsed, browse)) {
       used = mode;
       run = execute(searcher, request, profile, order, cursor, queries.textQuery(parsed, profile, mode),
-          browse ? null : queries.highlightQuery(parsed, profile, mode));
+          browse || !request.highlight() ? null : queries.highlightQuery(parsed, mode));
       if (run.total() > 0) break;
     }
 
@@ -110,24 +111,43 @@ public final class NewsSearcher {
 
   private Run execute(LedeSearcher searcher, SearchRequest request, RankingProfile profile, SortOrder order,
       SearchCursor cursor, Query text, Query highlight) throws IOException {
-    Query filtered = RequestFilters.filtered(text, request, searcher.facetsConfig());
+    var config = searcher.facetsConfig();
+    Query filtered = RequestFilters.filtered(text, request, config);
     RankingSignals signals = new RankingSignals(profile,
         profile.recencyOrigin().map(java.time.Instant::toEpochMilli).orElse(searcher.recencyOriginMillis()));
-    Query scored = profile.textOnly() ? filtered : FunctionScoreQuery.boostByValue(filtered, signals);
-    DrillDownQuery query = RequestFilters.drillDown(scored, request, searcher.facetsConfig());
+    Query scored = profile.textOnly() ? filtered : new SignalBoostQuery(filtered, signals, profile.maxFactor());
+    DrillDownQuery query = RequestFilters.drillDown(scored, request, config);
     int window = initialWindow(request, profile, order, cursor);
-    var hits = new TopFieldCollectorManager(SortSpec.of(order), window, cursor == null ? null : cursor.fieldDoc(),
-        Integer.MAX_VALUE);
-    TopFieldDocs top;
     Facets facets = null;
+    long total;
+    TopFieldDocs top;
     if (request.facets() && searcher.facetState() != null) {
-      var result = new DrillSideways(searcher, searcher.facetsConfig(), searcher.facetState()).search(query, hits);
-      top = result.collectorResult;
-      facets = result.facets;
+      // Two passes. Facets need every match but no scores; the page needs scores but, thanks to
+      // dynamic pruning, not of every match. One pass doing both would score every match.
+      var counted = new DrillSideways(searcher, config, searcher.facetState())
+          .search(RequestFilters.drillDown(filtered, request, config), new TotalHitCountCollectorManager(searcher.getSlices()));
+      facets = counted.facets;
+      total = counted.collectorResult;
+      top = total == 0 ? empty(order) : searcher.search(query, topHits(order, window, cursor));
     } else {
-      top = searcher.search(query, hits);
+      top = searcher.search(query, topHits(order, window, cursor));
+      total = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO
+          ? top.totalHits.value()
+          : searcher.count(RequestFilters.drillDown(filtered, request, config));
     }
-    return new Run(text, highlight, filtered, scored, query, signals, top, window, top.totalHits.value(), facets);
+    return new Run(text, highlight, filtered, scored, query, signals, top, window, total, facets);
+  }
+
+  /**
+   * Top hits in {@code order}, counting exactly only as far as the window: beyond it Lucene may skip
+   * documents that cannot make the window (block-max WAND by score, or the date index by date).
+   */
+  private static TopFieldCollectorManager topHits(SortOrder order, int window, SearchCursor cursor) {
+    return new TopFieldCollectorManager(SortSpec.of(order), window, cursor == null ? null : cursor.fieldDoc(), window);
+  }
+
+  private static TopFieldDocs empty(SortOrder order) {
+    return new TopFieldDocs(new TotalHits(0, TotalHits.Relation.EQUAL_TO), new FieldDoc[0], SortSpec.of(order).getSort());
   }
 
   private static int initialWindow(SearchRequest request, RankingProfile profile, SortOrder order, SearchCursor cursor) {
@@ -156,9 +176,7 @@ public final class NewsSearcher {
           diversify(profile, order, cursor), profile, order, cursor);
       if (!page.needsMore() || window >= SearchRequest.MAX_WINDOW * 2) return page;
       window *= 2;
-      var more = new TopFieldCollectorManager(SortSpec.of(order), window, cursor == null ? null : cursor.fieldDoc(),
-          Integer.MAX_VALUE);
-      docs = fieldDocs(searcher.search(run.query(), more));
+      docs = fieldDocs(searcher.search(run.query(), topHits(order, window, cursor)));
     }
   }
 

@@ -95,18 +95,35 @@ public final class QueryFactory {
   }
 
   /**
-   * The query whose matches the highlighter marks: every unit as an alternative, no exclusions. The
-   * highlighter looks at one field at a time, where a required word that occurs only in another field
-   * would otherwise hide the matches of the rest.
+   * The query whose matches the highlighter marks: each unit on the two highlighted fields only
+   * (title, excerpt), every unit an alternative, no exclusions. The highlighter looks at one field at a
+   * time, where a required word that occurs only in the other field would hide the matches of the rest;
+   * and a lean query makes its per-document matching cheap.
    */
-  public Query highlightQuery(ParsedQuery parsed, RankingProfile profile, Mode mode) {
+  public Query highlightQuery(ParsedQuery parsed, Mode mode) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     int n = 0;
     for (List<Unit> group : parsed.required()) {
       for (Unit unit : group) {
-        Built built = unit(unit, profile, mode != Mode.ALL_WORDS);
-        if (built != null && n < IndexSearcher.getMaxClauseCount()) {
-          b.add(built.query(), Occur.SHOULD);
+        if (unit.target() == Target.PROVIDER || unit.target() == Target.TOPIC) continue;
+        List<String> fields = unit.target() == Target.TITLE ? List.of(Schema.TITLE) : List.of(Schema.TITLE, Schema.EXCERPT);
+        List<Token> stemmed = analyze(Schema.TITLE, unit.text());
+        for (String field : fields) {
+          if (n >= IndexSearcher.getMaxClauseCount() - 2) break;
+          if (unit instanceof Word w && w.prefix()) {
+            b.add(new PrefixQuery(new Term(field, w.text())), Occur.SHOULD);
+          } else if (!stemmed.isEmpty()) {
+            List<Query> one = new ArrayList<>();
+            add(one, field, stemmed, 1);
+            b.add(one.get(0), Occur.SHOULD);
+            if (mode != Mode.ALL_WORDS && unit instanceof Word && stemmed.size() == 1) {
+              String t = stemmed.get(0).term();
+              int edits = editsFor(t);
+              if (edits > 0) b.add(new FuzzyQuery(new Term(field, t), edits, FUZZY_PREFIX, FUZZY_MAX_EXPANSIONS, true), Occur.SHOULD);
+            }
+          } else {
+            continue;
+          }
           n++;
         }
       }
@@ -149,15 +166,15 @@ public final class QueryFactory {
 
     boolean stopWordsOnly = stemmed.isEmpty() && (t == Target.ALL || t == Target.TITLE);
     if (stopWordsOnly) match.addAll(exactMatch); // the exact fields are all that can find a stop word
-    List<Query> parts = new ArrayList<>();
-    if (!match.isEmpty()) parts.add(dismax(match));
-    if (!stopWordsOnly && !exactMatch.isEmpty()) parts.add(dismax(exactMatch));
-    if (allowFuzzy) {
-      Query typo = fuzzy(exact.get(0).term(), t, p);
-      if (typo != null) parts.add(typo);
+    if (match.isEmpty()) return null;
+    // The word must match somewhere; the unstemmed form only adds to the score. As an optional clause
+    // beside a required one, Lucene reads the exact postings only for documents that already match.
+    Query word = dismax(match);
+    if (!stopWordsOnly && !exactMatch.isEmpty()) {
+      word = new BooleanQuery.Builder().add(word, Occur.MUST).add(dismax(exactMatch), Occur.SHOULD).build();
     }
-    if (parts.isEmpty()) return null;
-    return new Built(or(parts), stopWordsOnly);
+    Query typo = allowFuzzy ? fuzzy(exact.get(0).term(), t, p) : null;
+    return new Built(typo == null ? word : or(List.of(word, typo)), stopWordsOnly);
   }
 
   private Query prefix(Word w, RankingProfile p) {
@@ -176,9 +193,13 @@ public final class QueryFactory {
    * digits are codes, models and years ("ps5", "covid19", "2019"): one character off is another thing,
    * not a typo, so they are never fuzzy.
    */
-  private Query fuzzy(String word, Target t, RankingProfile p) {
+  static int editsFor(String word) {
     boolean letters = word.chars().allMatch(Character::isLetter);
-    int edits = !letters || word.length() < 3 ? 0 : word.length() <= 5 ? 1 : 2;
+    return !letters || word.length() < 3 ? 0 : word.length() <= 5 ? 1 : 2;
+  }
+
+  private Query fuzzy(String word, Target t, RankingProfile p) {
+    int edits = editsFor(word);
     if (edits == 0 || (t != Target.ALL && t != Target.TITLE)) return null;
     List<Query> alternatives = new ArrayList<>();
     boost(alternatives, new FuzzyQuery(new Term(Schema.TITLE_EXACT, word), edits, FUZZY_PREFIX, FUZZY_MAX_EXPANSIONS, true),

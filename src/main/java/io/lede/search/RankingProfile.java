@@ -102,6 +102,11 @@ public record RankingProfile(
     return recencyFloor + (1 - recencyFloor) * decay;
   }
 
+  /** An upper bound of {@code quality × heat × recency} (recency never exceeds 1). */
+  public double maxFactor() {
+    return (1 + qualityWeight) * (1 + heatWeight);
+  }
+
   /** True when every business factor is 1, so ranking is text relevance alone. */
   public boolean textOnly() {
     return qualityWeight == 0 && heatWeight == 0 && recencyFloor >= 1;

@@ -22,14 +22,27 @@ final class SpellingSuggester {
 
   /** A known word is only corrected when the suggestion is this many times more frequent. */
   static final int MORE_COMMON = 20;
+  /**
+   * Words in more documents than this are taken as spelled right, without asking the spell checker:
+   * its edit-distance automata are the expensive part, and a word that common is rarely a typo.
+   */
+  static final int RARE = 3;
 
-  private final DirectSpellChecker checker = new DirectSpellChecker();
+  /** For words the index does not have at all: up to two edits. */
+  private final DirectSpellChecker unknown = checker(2);
+  /**
+   * For words it has, rarely: one edit. Building the two-edit automaton is the costly part of spell
+   * checking, and these are mostly names spelled right.
+   */
+  private final DirectSpellChecker rare = checker(1);
 
-  SpellingSuggester() {
+  private static DirectSpellChecker checker(int maxEdits) {
+    DirectSpellChecker checker = new DirectSpellChecker();
     checker.setMinPrefix(1);
-    checker.setMaxEdits(2);
+    checker.setMaxEdits(maxEdits);
     checker.setMinQueryLength(3);
     checker.setAccuracy(0.7f);
+    return checker;
   }
 
   /** The query with its misspelled words corrected, if any word was. */
@@ -39,6 +52,8 @@ final class SpellingSuggester {
     for (String word : words) {
       if (word.length() < 3 || !word.chars().allMatch(Character::isLetter)) continue;
       int known = reader.docFreq(new Term(Schema.TITLE_EXACT, word)) + reader.docFreq(new Term(Schema.TEXT_EXACT, word));
+      if (known > RARE) continue;
+      DirectSpellChecker checker = known == 0 ? unknown : rare;
       SuggestWord[] best = checker.suggestSimilar(new Term(Schema.TITLE_EXACT, word), 1, reader, SuggestMode.SUGGEST_MORE_POPULAR);
       if (best.length == 0 || best[0].string.equals(word)) continue;
       if (known > 0 && best[0].freq < (long) known * MORE_COMMON) continue;

@@ -3,6 +3,7 @@ package io.lede.search;
 import static io.lede.search.Fixtures.item;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lede.Lede;
 import java.nio.file.Path;
@@ -57,6 +58,16 @@ class HighlightTest {
   void stemmedMatchesAreMarkedToo() {
     Hit h = first("zeppelin flying");
     assertEquals("<mark>Zeppelins</mark> are <mark>flying</mark> again", h.highlights().title());
+  }
+
+  @Test
+  void prefixesAndPhrasesAreMarked() {
+    var prefixed = lede.search(SearchRequest.builder().query("zepp*").collapse(false).build()).hits();
+    assertEquals(2, prefixed.size());
+    assertTrue(prefixed.stream().anyMatch(h -> h.highlights().title().equals("<mark>Zeppelins</mark> are flying again")));
+    assertTrue(prefixed.stream().anyMatch(h -> h.highlights().title().endsWith("on <mark>zeppelin</mark> fan site")));
+    Hit phrase = first("\"flying again\"");
+    assertEquals("Zeppelins are <mark>flying again</mark>", phrase.highlights().title(), "a phrase is marked as one");
   }
 
   @Test
