@@ -71,7 +71,7 @@ public final class Lede implements AutoCloseable {
   /** Counts and facet values of the live index. */
   public io.lede.search.LedeStats stats() {
     try (LiveIndex.Lease lease = index.acquire()) {
-      return io.lede.search.StatsAccess.read(lease.searcher(), lease.generation());
+      return io.lede.search.StatsAccess.read(searcher(lease), lease.generation());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

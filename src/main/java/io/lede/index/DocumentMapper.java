@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.Optional;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -58,6 +59,7 @@ public final class DocumentMapper {
     Document d = new Document();
     d.add(new StringField(Schema.ID, doc.id(), Field.Store.YES));
     d.add(new SortedDocValuesField(Schema.ID, new BytesRef(doc.id())));
+    idKey(doc.id()).ifPresent(key -> d.add(new NumericDocValuesField(Schema.ID_KEY, key)));
     for (ParentRef parent : doc.parents()) d.add(new StringField(Schema.PARENT, parent.id(), Field.Store.NO));
 
     d.add(new Field(Schema.TITLE, story.title(), HIGHLIGHTED_TEXT));
@@ -80,8 +82,8 @@ public final class DocumentMapper {
       d.add(new NumericDocValuesField(Schema.PUBLISHED_AT, millis));
       d.add(new LongPoint(Schema.PUBLISHED_AT, millis));
       ZonedDateTime utc = at.atZone(ZoneOffset.UTC);
-      d.add(new SortedSetDocValuesFacetField(Schema.FACET_DATE,
-          String.valueOf(utc.getYear()), String.format("%02d", utc.getMonthValue())));
+      d.add(new SortedSetDocValuesFacetField(Schema.FACET_YEAR, String.valueOf(utc.getYear())));
+      d.add(new SortedSetDocValuesFacetField(Schema.FACET_MONTH, String.format("%04d-%02d", utc.getYear(), utc.getMonthValue())));
     });
 
     for (String topic : doc.topics()) {
@@ -97,10 +99,33 @@ public final class DocumentMapper {
     return facets.build(d);
   }
 
+  /** The {@link Schema#ID_KEY} of an id: its 16 hex digits as a number; empty for any other id. */
+  public static Optional<Long> idKey(String id) {
+    if (id.length() != 16) return Optional.empty();
+    try {
+      long key = Long.parseUnsignedLong(id, 16);
+      return idOfKey(key).equals(id) ? Optional.of(key) : Optional.empty(); // lower-case hex only
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The id an {@link Schema#ID_KEY} was made from. */
+  public static String idOfKey(long key) {
+    return java.util.HexFormat.of().toHexDigits(key);
+  }
+
   /** The story a stored document holds. */
   public static StoryDoc fromStored(Document stored) {
     BytesRef source = stored.getBinaryValue(Schema.SOURCE);
     if (source == null) throw new IllegalArgumentException("document has no " + Schema.SOURCE + " field");
+    Optional<StoryDoc> fast = SourceReader.read(source.bytes, source.offset, source.length);
+    if (fast.isPresent()) return fast.get();
+    return bound(source);
+  }
+
+  /** The story read by Jackson's data binding: the reference {@link SourceReader} must agree with. */
+  static StoryDoc bound(BytesRef source) {
     try {
       return JSON.readValue(source.bytes, source.offset, source.length, StoryDoc.class);
     } catch (IOException e) {

@@ -23,6 +23,11 @@ public final class Schema {
   // Identity and provenance.
   /** Story id (16 hex digits from the normalised URL): exact-match term, stored, sorted doc values. */
   public static final String ID = "id";
+  /**
+   * The id's 16 hex digits as one 64-bit number (numeric doc values): the last key of every result sort,
+   * so equal scores always come out in one order; far cheaper to compare than the id string.
+   */
+  public static final String ID_KEY = "id_key";
   /** Ids of the articles a related entry was found under (exact-match terms). */
   public static final String PARENT = "parent";
   /** The whole {@link StoryDoc} as JSON, so a hit can be rendered and the item rebuilt from the index. */
@@ -56,13 +61,22 @@ public final class Schema {
   public static final String FACET_PROVIDER = "provider";
   public static final String FACET_CATEGORY = "category";
   public static final String FACET_KIND = "kind";
-  /** Hierarchical: year, then two-digit month. */
-  public static final String FACET_DATE = "date";
-  /** The curator's published flag: "true" or "false". */
+  /** Publication year, "2020". */
+  public static final String FACET_YEAR = "year";
+  /** Publication month, "2020-01": counted only inside selected years. */
+  public static final String FACET_MONTH = "month";
+  /** The curator's published flag: "true" or "false"; filtered on, never counted per query. */
   public static final String FACET_PUBLISHED = "published";
 
-  public static final List<String> FLAT_FACETS =
-      List.of(FACET_TOPIC, FACET_PROVIDER, FACET_CATEGORY, FACET_KIND, FACET_PUBLISHED);
+  /** The dimensions every search counts, in display order. */
+  public static final List<String> COUNTED_FACETS = List.of(FACET_TOPIC, FACET_PROVIDER, FACET_CATEGORY, FACET_KIND, FACET_YEAR);
+  /**
+   * Doc-values field of the counted dimensions. Counting reads every ordinal of a matching document in
+   * its field, so the dimensions a search rarely counts (month, published) live in their own field,
+   * {@link #FACET_FIELD_RARE}, and cost nothing when not asked for.
+   */
+  public static final String FACET_FIELD = "$facets";
+  public static final String FACET_FIELD_RARE = "$facets_rare";
 
   // The manifest: a small Lucene index inside each generation (folder "lede-manifest"), one document per
   // news file, recording what the incremental indexer needs to know about it. Never searched by readers.
@@ -92,7 +106,9 @@ public final class Schema {
   public static FacetsConfig facetsConfig() {
     FacetsConfig config = new FacetsConfig();
     config.setMultiValued(FACET_TOPIC, true);
-    config.setHierarchical(FACET_DATE, true);
+    for (String dim : COUNTED_FACETS) config.setIndexFieldName(dim, FACET_FIELD);
+    config.setIndexFieldName(FACET_MONTH, FACET_FIELD_RARE);
+    config.setIndexFieldName(FACET_PUBLISHED, FACET_FIELD_RARE);
     return config;
   }
 

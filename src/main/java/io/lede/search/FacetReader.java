@@ -29,7 +29,11 @@ final class FacetReader {
 
   private FacetReader() {}
 
-  static Map<String, List<FacetCount>> read(Facets facets, SearchRequest request, Predicate<String> indexed)
+  /**
+   * @param facets counts of the dimensions every search counts, drill-sideways
+   * @param months month counts of the hits (with every filter applied), or null when no year is selected
+   */
+  static Map<String, List<FacetCount>> read(Facets facets, Facets months, SearchRequest request, Predicate<String> indexed)
       throws IOException {
     Map<String, List<FacetCount>> out = new LinkedHashMap<>();
     for (Map.Entry<String, String> e : FLAT.entrySet()) {
@@ -42,17 +46,17 @@ final class FacetReader {
       }
       out.put(e.getKey(), values);
     }
-    boolean dated = indexed.test(Schema.FACET_DATE);
-    List<FacetCount> years = dated ? all(facets, Schema.FACET_DATE) : new ArrayList<>();
+    List<FacetCount> years = indexed.test(Schema.FACET_YEAR) ? all(facets, Schema.FACET_YEAR) : new ArrayList<>();
     years.sort(Comparator.comparing(FacetCount::value).reversed());
     out.put("year", years);
-    List<FacetCount> months = new ArrayList<>();
-    for (String year : dated ? request.years().stream().sorted().toList() : List.<String>of()) {
-      List<FacetCount> inYear = all(facets, Schema.FACET_DATE, year);
-      inYear.sort(Comparator.comparing(FacetCount::value));
-      for (FacetCount m : inYear) months.add(new FacetCount(year + "-" + m.value(), m.count()));
+    List<FacetCount> inYears = new ArrayList<>();
+    if (months != null && indexed.test(Schema.FACET_MONTH)) {
+      for (FacetCount m : all(months, Schema.FACET_MONTH)) {
+        if (request.years().stream().anyMatch(y -> m.value().startsWith(y + "-"))) inYears.add(m);
+      }
+      inYears.sort(Comparator.comparing(FacetCount::value));
     }
-    out.put("month", months);
+    out.put("month", inYears);
     return out;
   }
 

@@ -26,22 +26,29 @@ public final class LedeSearcher extends IndexSearcher {
 
   private final FacetsConfig facetsConfig = Schema.facetsConfig();
   private final SortedSetDocValuesReaderState facetState;
+  private final SortedSetDocValuesReaderState rareFacetState;
   private final long newestMillis;
+  private final long recencyOriginMillis;
+  private final RankingSignals defaultSignals;
   private final boolean hasSuggestField;
+  private final boolean hasIdKey;
   private final Set<String> facetDims;
 
   private LedeSearcher(IndexReader reader) throws IOException {
     super(reader);
     FieldInfos fields = FieldInfos.getMergedFieldInfos(reader);
-    String facetField = facetsConfig.getDimConfig(Schema.FACET_KIND).indexFieldName;
-    FieldInfo facetInfo = fields.fieldInfo(facetField);
-    facetState = facetInfo == null ? null : new DefaultSortedSetDocValuesReaderState(reader, facetField, facetsConfig);
+    facetState = state(reader, fields, Schema.FACET_FIELD);
+    rareFacetState = state(reader, fields, Schema.FACET_FIELD_RARE);
     Set<String> dims = new HashSet<>();
     if (facetState != null) for (String dim : facetState.getDims()) dims.add(dim);
+    if (rareFacetState != null) for (String dim : rareFacetState.getDims()) dims.add(dim);
     facetDims = Set.copyOf(dims);
     newestMillis = newest(reader);
-    FieldInfo suggest = fields.fieldInfo(Schema.TITLE_SUGGEST);
-    hasSuggestField = suggest != null;
+    long now = Instant.now().toEpochMilli();
+    recencyOriginMillis = newestMillis == Long.MIN_VALUE ? now : Math.min(newestMillis, now + 86_400_000L);
+    defaultSignals = RankingSignals.precompute(RankingProfile.DEFAULT, recencyOriginMillis, reader);
+    hasSuggestField = fields.fieldInfo(Schema.TITLE_SUGGEST) != null;
+    hasIdKey = fields.fieldInfo(Schema.ID_KEY) != null || reader.numDocs() == 0;
   }
 
   /** Builds {@link LedeSearcher}s for a {@code SearcherManager}. */
@@ -59,9 +66,18 @@ public final class LedeSearcher extends IndexSearcher {
     return new LedeSearcher(reader);
   }
 
-  /** Facet ordinals of this reader; null when the index holds no documents. */
+  private SortedSetDocValuesReaderState state(IndexReader reader, FieldInfos fields, String field) throws IOException {
+    return fields.fieldInfo(field) == null ? null : new DefaultSortedSetDocValuesReaderState(reader, field, facetsConfig);
+  }
+
+  /** Ordinals of the dimensions every search counts; null when the index holds no documents. */
   SortedSetDocValuesReaderState facetState() {
     return facetState;
+  }
+
+  /** Ordinals of the rarely counted dimensions (month, published); null when no document has one. */
+  SortedSetDocValuesReaderState rareFacetState() {
+    return rareFacetState;
   }
 
   /** Facet dimensions some document of this reader has; asking Lucene to count another one fails. */
@@ -78,8 +94,18 @@ public final class LedeSearcher extends IndexSearcher {
    * a day from now (a story dated in the future must not make everything else look old).
    */
   long recencyOriginMillis() {
-    long cap = Instant.now().toEpochMilli() + 86_400_000L;
-    return newestMillis == Long.MIN_VALUE ? Instant.now().toEpochMilli() : Math.min(newestMillis, cap);
+    return recencyOriginMillis;
+  }
+
+  /** The ranking signals of {@code profile}, precomputed for every document when it is the default one. */
+  RankingSignals signals(RankingProfile profile) {
+    long origin = profile.recencyOrigin().map(Instant::toEpochMilli).orElse(recencyOriginMillis);
+    return new RankingSignals(profile, origin).orPrecomputed(defaultSignals);
+  }
+
+  /** True when hits can be ordered by the numeric {@link Schema#ID_KEY} (older generations lack it). */
+  boolean hasIdKey() {
+    return hasIdKey;
   }
 
   /** True when the index was built with the autocompletion field (older generations lack it). */

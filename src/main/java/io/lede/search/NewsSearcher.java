@@ -16,6 +16,7 @@ import java.util.Set;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
@@ -39,6 +40,8 @@ public final class NewsSearcher {
   static final int FEW_HITS = 5;
   /** Extra ranked hits read past the page, so copies of its stories and capped providers can be found. */
   static final int LOOKAHEAD = 40;
+  /** Hits counted while collecting (as Lucene's own default); above it they are counted in a second pass. */
+  static final int EXACT_COUNT = 1000;
 
   private final QueryFactory queries = new QueryFactory();
   private final HitHighlighter highlighter = new HitHighlighter();
@@ -54,16 +57,17 @@ public final class NewsSearcher {
     boolean browse = !queries.hasText(parsed);
     SortOrder order = browse && request.sort() == SortOrder.RELEVANCE ? SortOrder.NEWEST : request.sort();
     SearchCursor cursor = request.cursor().map(SearchCursor::decode).orElse(null);
-    if (cursor != null && (cursor.sort() != order || !SortSpec.fits(order, cursor.after()))) {
+    if (cursor != null && (cursor.sort() != order || !SortSpec.fits(order, searcher.hasIdKey(), cursor.after()))) {
       throw new InvalidRequestException("cursor", "cursor was made for another sort order than " + order.label());
     }
 
     Run run = null;
     Mode used = Mode.ALL_WORDS;
-    for (Mode mode : modes(parsed, browse)) {
+    Set<String> unknown = browse ? Set.of() : unknownWords(searcher, parsed);
+    for (Mode mode : modes(parsed, browse, unknown)) {
       used = mode;
-      run = execute(searcher, request, profile, order, cursor, queries.textQuery(parsed, profile, mode),
-          browse || !request.highlight() ? null : queries.highlightQuery(parsed, mode));
+      run = execute(searcher, request, profile, order, cursor, queries.textQuery(parsed, profile, mode, unknown::contains),
+          browse || !request.highlight() ? null : queries.highlightQuery(parsed, mode, unknown::contains));
       if (run.total() > 0) break;
     }
 
@@ -77,7 +81,7 @@ public final class NewsSearcher {
 
     PageCutter.Page page = cutPage(searcher, request, profile, order, cursor, run);
     List<Hit> hits = dress(searcher, request, profile, page.groups(), run);
-    Map<String, List<FacetCount>> facets = run.facets() == null ? Map.of() : FacetReader.read(run.facets(), request, searcher::hasFacet);
+    Map<String, List<FacetCount>> facets = run.facets() == null ? Map.of() : FacetReader.read(run.facets(), run.months(), request, searcher::hasFacet);
     return new SearchResponse(request.query(), run.total(), (System.nanoTime() - start) / 1_000_000, request.page(),
         request.size(), page.next().map(SearchCursor::encode), didYouMean, false, hits, facets);
   }
@@ -94,31 +98,45 @@ public final class NewsSearcher {
     }
   }
 
-  /** Strict first; typos allowed when that finds nothing; then any word, when there are several. */
-  private static List<Mode> modes(ParsedQuery parsed, boolean browse) {
+  /**
+   * Strict first; when that finds nothing, typos allowed for the words the index does not know; then
+   * any word, when there are several.
+   */
+  private static List<Mode> modes(ParsedQuery parsed, boolean browse, Set<String> unknown) {
     if (browse) return List.of(Mode.ALL_WORDS);
     List<Mode> modes = new ArrayList<>(List.of(Mode.ALL_WORDS));
-    if (parsed.plainWords().stream().anyMatch(w -> w.length() >= 3 && w.chars().allMatch(Character::isLetter))) {
-      modes.add(Mode.ALL_WORDS_FUZZY);
-    }
+    if (!unknown.isEmpty()) modes.add(Mode.ALL_WORDS_FUZZY);
     if (parsed.required().size() > 1) modes.add(Mode.ANY_WORD);
     return modes;
   }
 
+  /** The query's plain words (lower-cased as the exact fields index them) that no document contains. */
+  private static Set<String> unknownWords(LedeSearcher searcher, ParsedQuery parsed) throws IOException {
+    Set<String> unknown = new HashSet<>();
+    var reader = searcher.getIndexReader();
+    for (String word : parsed.plainWords()) {
+      if (QueryFactory.editsFor(word) == 0) continue;
+      if (reader.docFreq(new Term(Schema.TITLE_EXACT, word)) == 0 && reader.docFreq(new Term(Schema.TEXT_EXACT, word)) == 0) {
+        unknown.add(word);
+      }
+    }
+    return unknown;
+  }
+
   /** One search: the ranked window, the total and the facets, for one form of the text query. */
   private record Run(Query text, Query highlight, Query filtered, Query scored, DrillDownQuery query, RankingSignals signals,
-      TopFieldDocs top, int window, long total, Facets facets) {}
+      TopFieldDocs top, int window, long total, Facets facets, Facets months) {}
 
   private Run execute(LedeSearcher searcher, SearchRequest request, RankingProfile profile, SortOrder order,
       SearchCursor cursor, Query text, Query highlight) throws IOException {
     var config = searcher.facetsConfig();
     Query filtered = RequestFilters.filtered(text, request, config);
-    RankingSignals signals = new RankingSignals(profile,
-        profile.recencyOrigin().map(java.time.Instant::toEpochMilli).orElse(searcher.recencyOriginMillis()));
+    RankingSignals signals = searcher.signals(profile);
     Query scored = profile.textOnly() ? filtered : new SignalBoostQuery(filtered, signals, profile.maxFactor());
     DrillDownQuery query = RequestFilters.drillDown(scored, request, config);
     int window = initialWindow(request, profile, order, cursor);
     Facets facets = null;
+    Facets months = null;
     long total;
     TopFieldDocs top;
     if (request.facets() && searcher.facetState() != null) {
@@ -128,26 +146,34 @@ public final class NewsSearcher {
           .search(RequestFilters.drillDown(filtered, request, config), new TotalHitCountCollectorManager(searcher.getSlices()));
       facets = counted.facets;
       total = counted.collectorResult;
-      top = total == 0 ? empty(order) : searcher.search(query, topHits(order, window, cursor));
+      if (!request.years().isEmpty() && searcher.rareFacetState() != null && counted.drillDownFacetsCollector != null) {
+        months = new SortedSetDocValuesFacetCounts(searcher.rareFacetState(), counted.drillDownFacetsCollector);
+      }
+      top = total == 0 ? empty(searcher, order) : searcher.search(query, topHits(searcher, order, window, cursor, window));
     } else {
-      top = searcher.search(query, topHits(order, window, cursor));
+      // Most queries match fewer than EXACT_COUNT documents: count them while collecting, and only
+      // count again, without scores, when there are more.
+      top = searcher.search(query, topHits(searcher, order, window, cursor, Math.max(window, EXACT_COUNT)));
       total = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO
           ? top.totalHits.value()
           : searcher.count(RequestFilters.drillDown(filtered, request, config));
     }
-    return new Run(text, highlight, filtered, scored, query, signals, top, window, total, facets);
+    return new Run(text, highlight, filtered, scored, query, signals, top, window, total, facets, months);
   }
 
   /**
    * Top hits in {@code order}, counting exactly only as far as the window: beyond it Lucene may skip
    * documents that cannot make the window (block-max WAND by score, or the date index by date).
    */
-  private static TopFieldCollectorManager topHits(SortOrder order, int window, SearchCursor cursor) {
-    return new TopFieldCollectorManager(SortSpec.of(order), window, cursor == null ? null : cursor.fieldDoc(), window);
+  private static TopFieldCollectorManager topHits(LedeSearcher searcher, SortOrder order, int window, SearchCursor cursor,
+      int countUpTo) {
+    return new TopFieldCollectorManager(SortSpec.of(order, searcher.hasIdKey()), window,
+        cursor == null ? null : cursor.fieldDoc(), countUpTo);
   }
 
-  private static TopFieldDocs empty(SortOrder order) {
-    return new TopFieldDocs(new TotalHits(0, TotalHits.Relation.EQUAL_TO), new FieldDoc[0], SortSpec.of(order).getSort());
+  private static TopFieldDocs empty(LedeSearcher searcher, SortOrder order) {
+    return new TopFieldDocs(new TotalHits(0, TotalHits.Relation.EQUAL_TO), new FieldDoc[0],
+        SortSpec.of(order, searcher.hasIdKey()).getSort());
   }
 
   private static int initialWindow(SearchRequest request, RankingProfile profile, SortOrder order, SearchCursor cursor) {
@@ -176,7 +202,7 @@ public final class NewsSearcher {
           diversify(profile, order, cursor), profile, order, cursor);
       if (!page.needsMore() || window >= SearchRequest.MAX_WINDOW * 2) return page;
       window *= 2;
-      docs = fieldDocs(searcher.search(run.query(), topHits(order, window, cursor)));
+      docs = fieldDocs(searcher.search(run.query(), topHits(searcher, order, window, cursor, window)));
     }
   }
 

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -56,15 +57,26 @@ public final class QueryFactory {
 
   private final Analyzer analyzer = Schema.analyzer();
 
-  /** The text query for {@code parsed}; {@link MatchAllDocsQuery} (minus exclusions) when it has no words. */
+  /** The text query with typo tolerance for every word (fuzzy modes), as when the index knows none of them. */
   public Query textQuery(ParsedQuery parsed, RankingProfile profile, Mode mode) {
+    return textQuery(parsed, profile, mode, word -> true);
+  }
+
+  /**
+   * The text query for {@code parsed}; {@link MatchAllDocsQuery} (minus exclusions) when it has no words.
+   *
+   * @param misspelt which words may be typos, in the fuzzy modes: a word the index has is taken as meant
+   *     (Elasticsearch's "missing" rule), so "korean" is not widened to "korea" just because the other
+   *     words did not all match
+   */
+  public Query textQuery(ParsedQuery parsed, RankingProfile profile, Mode mode, Predicate<String> misspelt) {
     List<Query> groups = new ArrayList<>();
     List<Query> stopWordGroups = new ArrayList<>();
     for (List<Unit> group : parsed.required()) {
       List<Query> alternatives = new ArrayList<>();
       List<Query> stopAlternatives = new ArrayList<>();
       for (Unit unit : group) {
-        Built built = unit(unit, profile, mode != Mode.ALL_WORDS);
+        Built built = unit(unit, profile, mode != Mode.ALL_WORDS ? misspelt : word -> false);
         if (built == null) continue;
         (built.stopWordsOnly() ? stopAlternatives : alternatives).add(built.query());
       }
@@ -87,7 +99,7 @@ public final class QueryFactory {
       for (Query g : groups) b.add(g, Occur.MUST);
     }
     for (Unit unit : parsed.excluded()) {
-      Built built = unit(unit, profile, false);
+      Built built = unit(unit, profile, word -> false);
       if (built != null && !built.stopWordsOnly()) b.add(built.query(), Occur.MUST_NOT);
     }
     BooleanQuery q = b.build();
@@ -100,7 +112,7 @@ public final class QueryFactory {
    * time, where a required word that occurs only in the other field would hide the matches of the rest;
    * and a lean query makes its per-document matching cheap.
    */
-  public Query highlightQuery(ParsedQuery parsed, Mode mode) {
+  public Query highlightQuery(ParsedQuery parsed, Mode mode, Predicate<String> misspelt) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     int n = 0;
     for (List<Unit> group : parsed.required()) {
@@ -116,7 +128,7 @@ public final class QueryFactory {
             List<Query> one = new ArrayList<>();
             add(one, field, stemmed, 1);
             b.add(one.get(0), Occur.SHOULD);
-            if (mode != Mode.ALL_WORDS && unit instanceof Word && stemmed.size() == 1) {
+            if (mode != Mode.ALL_WORDS && unit instanceof Word && stemmed.size() == 1 && misspelt.test(unit.text())) {
               String t = stemmed.get(0).term();
               int edits = editsFor(t);
               if (edits > 0) b.add(new FuzzyQuery(new Term(field, t), edits, FUZZY_PREFIX, FUZZY_MAX_EXPANSIONS, true), Occur.SHOULD);
@@ -142,12 +154,12 @@ public final class QueryFactory {
   /** A unit's query, and whether it consists of stop words only. */
   private record Built(Query query, boolean stopWordsOnly) {}
 
-  private Built unit(Unit unit, RankingProfile p, boolean fuzzy) {
+  private Built unit(Unit unit, RankingProfile p, Predicate<String> fuzzy) {
     List<Token> exact = analyze(Schema.TITLE_EXACT, unit.text());
     if (exact.isEmpty()) return null;
     if (unit instanceof Word w && w.prefix()) return new Built(prefix(w, p), false);
     List<Token> stemmed = analyze(Schema.TITLE, unit.text());
-    boolean allowFuzzy = fuzzy && unit instanceof Word && exact.size() == 1;
+    boolean allowFuzzy = unit instanceof Word && exact.size() == 1 && fuzzy.test(exact.get(0).term());
 
     List<Query> match = new ArrayList<>();
     List<Query> exactMatch = new ArrayList<>();
@@ -169,9 +181,11 @@ public final class QueryFactory {
     if (match.isEmpty()) return null;
     // The word must match somewhere; the unstemmed form only adds to the score. As an optional clause
     // beside a required one, Lucene reads the exact postings only for documents that already match.
-    Query word = dismax(match);
-    if (!stopWordsOnly && !exactMatch.isEmpty()) {
-      word = new BooleanQuery.Builder().add(word, Occur.MUST).add(dismax(exactMatch), Occur.SHOULD).build();
+    Query word = sum(match);
+    // When stemming leaves the words as typed ("london", "2020"), the stemmed match is already exact.
+    boolean stemChanges = !stemmed.stream().map(Token::term).toList().equals(exact.stream().map(Token::term).toList());
+    if (!stopWordsOnly && !exactMatch.isEmpty() && stemChanges) {
+      word = new BooleanQuery.Builder().add(word, Occur.MUST).add(sum(exactMatch), Occur.SHOULD).build();
     }
     Query typo = allowFuzzy ? fuzzy(exact.get(0).term(), t, p) : null;
     return new Built(typo == null ? word : or(List.of(word, typo)), stopWordsOnly);
@@ -227,6 +241,15 @@ public final class QueryFactory {
   private static void boost(List<Query> into, Query q, double weight) {
     if (weight <= 0) return;
     into.add(weight == 1 ? q : new BoostQuery(q, (float) weight));
+  }
+
+  /**
+   * Field matches of one word, summed ("most fields"): a word in the title and the excerpt counts for
+   * both. A sum, unlike a DisMax with a tie breaker, lets Lucene skip documents that cannot reach the
+   * top hits (block-max WAND), which is what keeps broad words cheap on a large index.
+   */
+  private static Query sum(List<Query> fields) {
+    return or(fields);
   }
 
   private static Query dismax(List<Query> alternatives) {

@@ -16,7 +16,6 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.FieldDoc;
-import org.apache.lucene.util.BytesRef;
 
 /**
  * Reads what collapsing and paging need about each hit of a ranked window — signature, date, sort
@@ -60,7 +59,7 @@ final class RankedHits {
     List<RankedHit> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       Object[] values = docs[i].fields;
-      String id = ((BytesRef) values[values.length - 1]).utf8ToString();
+      String id = SortSpec.idOf(values[values.length - 1]);
       out.add(new RankedHit(i, docs[i].doc, id, (Float) values[scoreIndex], values, signatures[i], published[i]));
     }
     return out;

@@ -44,7 +44,7 @@ final class RequestFilters {
     for (String v : r.providers()) q.add(Schema.FACET_PROVIDER, v);
     for (String v : r.categories()) q.add(Schema.FACET_CATEGORY, v);
     for (String v : r.kinds()) q.add(Schema.FACET_KIND, v);
-    for (String v : r.years()) q.add(Schema.FACET_DATE, v);
+    for (String v : r.years()) q.add(Schema.FACET_YEAR, v);
     return q;
   }
 

@@ -9,7 +9,6 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -54,8 +53,7 @@ final class SimilarStories {
         .add(text, Occur.SHOULD)
         .add(new TermQuery(new Term(Schema.ID, item.id())), Occur.MUST_NOT);
     like.setMinimumNumberShouldMatch(1);
-    Query ranked = FunctionScoreQuery.boostByValue(like.build(),
-        new RankingSignals(RankingProfile.DEFAULT, searcher.recencyOriginMillis()));
+    Query ranked = new SignalBoostQuery(like.build(), searcher.signals(RankingProfile.DEFAULT), RankingProfile.DEFAULT.maxFactor());
     TopDocs top = searcher.search(ranked, n * 4 + 10);
 
     StorySignature self = signatures.of(item.story().provider().name(), item.story().title(), item.story().excerpt());

@@ -8,6 +8,6 @@ public final class StatsAccess {
   private StatsAccess() {}
 
   public static LedeStats read(IndexSearcher searcher, String generation) throws IOException {
-    return StatsReader.read(searcher, generation);
+    return StatsReader.read(searcher instanceof LedeSearcher lede ? lede : LedeSearcher.of(searcher.getIndexReader()), generation);
   }
 }

@@ -9,37 +9,44 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.search.IndexSearcher;
 
-/** Reads {@link LedeStats} from a searcher: build counts from the commit, facet counts over all documents. */
+/**
+ * Reads {@link LedeStats} from a searcher: build counts from the commit, facet counts over all documents,
+ * from the facet ordinals the searcher already holds.
+ */
 final class StatsReader {
   private StatsReader() {}
 
-  static LedeStats read(IndexSearcher searcher, String generation) throws IOException {
+  /** Dimensions listed, in order; each with the ordinals it is read from. */
+  private static final List<String> DIMS = List.of(Schema.FACET_TOPIC, Schema.FACET_PROVIDER, Schema.FACET_CATEGORY,
+      Schema.FACET_KIND, Schema.FACET_PUBLISHED, Schema.FACET_YEAR);
+
+  static LedeStats read(LedeSearcher searcher, String generation) throws IOException {
     DirectoryReader reader = (DirectoryReader) searcher.getIndexReader();
     IndexStats built = IndexStats.fromCommitData(reader.getIndexCommit().getUserData());
     Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
-    if (reader.numDocs() > 0) {
-      // A Lede searcher holds the facet ordinals already; building them again costs a pass over every segment.
-      var state = searcher instanceof LedeSearcher lede && lede.facetState() != null
-          ? lede.facetState()
-          : new DefaultSortedSetDocValuesReaderState(reader, Schema.facetsConfig());
-      var counts = new SortedSetDocValuesFacetCounts(state);
-      for (String dim : List.of(Schema.FACET_TOPIC, Schema.FACET_PROVIDER, Schema.FACET_CATEGORY, Schema.FACET_KIND,
-          Schema.FACET_PUBLISHED, Schema.FACET_DATE)) {
+    SortedSetDocValuesFacetCounts main = counts(searcher.facetState());
+    SortedSetDocValuesFacetCounts rare = counts(searcher.rareFacetState());
+    for (String dim : DIMS) {
+      SortedSetDocValuesFacetCounts counts = dim.equals(Schema.FACET_PUBLISHED) ? rare : main;
+      List<FacetCount> values = new ArrayList<>();
+      if (counts != null && searcher.hasFacet(dim)) {
         FacetResult result = counts.getAllChildren(dim);
-        List<FacetCount> values = new ArrayList<>();
         if (result != null) {
           for (LabelAndValue lv : result.labelValues) values.add(new FacetCount(lv.label, lv.value.longValue()));
         }
-        values.sort((a, b) -> a.count() != b.count() ? Long.compare(b.count(), a.count()) : a.value().compareTo(b.value()));
-        facets.put(dim.equals(Schema.FACET_DATE) ? "year" : dim, values);
       }
+      values.sort((a, b) -> a.count() != b.count() ? Long.compare(b.count(), a.count()) : a.value().compareTo(b.value()));
+      facets.put(dim, values);
     }
     return new LedeStats(generation, reader.numDocs(), built.articles(), built.related(), built.duplicatesMerged(),
         built.files(), built.problems(), built.builtAt(), facets);
+  }
+
+  private static SortedSetDocValuesFacetCounts counts(SortedSetDocValuesReaderState state) throws IOException {
+    return state == null ? null : new SortedSetDocValuesFacetCounts(state);
   }
 }

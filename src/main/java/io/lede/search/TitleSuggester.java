@@ -12,7 +12,6 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.PrefixQuery;
@@ -48,8 +47,7 @@ final class TitleSuggester {
           : new PrefixQuery(new Term(Schema.TITLE_EXACT, w));
       b.add(q, Occur.MUST);
     }
-    Query ranked = FunctionScoreQuery.boostByValue(b.build(),
-        new RankingSignals(RankingProfile.DEFAULT, searcher.recencyOriginMillis()));
+    Query ranked = new SignalBoostQuery(b.build(), searcher.signals(RankingProfile.DEFAULT), RankingProfile.DEFAULT.maxFactor());
     TopDocs top = searcher.search(ranked, n * OVERFETCH);
     List<Suggestion> out = new ArrayList<>(n);
     Set<String> seen = new HashSet<>();

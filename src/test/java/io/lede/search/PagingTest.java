@@ -147,8 +147,8 @@ class PagingTest {
     capped.hits().forEach(h -> perProvider.merge(h.provider().name(), 1, Integer::sum));
     assertTrue(perProvider.get("Alpha") <= 3, perProvider.toString());
     SearchResponse uncapped = lede.search(harbour(10).collapse(false).profile(noCap()).build());
-    assertTrue(uncapped.hits().stream().filter(h -> h.provider().name().equals("Alpha")).count() > 3,
-        "without the cap this fixture's first page has more than 3 from Alpha");
+    long uncappedAlpha = uncapped.hits().stream().filter(h -> h.provider().name().equals("Alpha")).count();
+    assertTrue(uncappedAlpha > 3, "without the cap this fixture's first page has more than 3 from Alpha");
     // The stories pushed off the first page open the second one.
     List<String> pushed = uncapped.hits().stream().map(Hit::id)
         .filter(id -> capped.hits().stream().noneMatch(h -> h.id().equals(id))).toList();
@@ -157,7 +157,8 @@ class PagingTest {
     RankingProfile five = RankingProfile.builder().maxPerProvider(5).build();
     long alpha = lede.search(harbour(10).collapse(false).profile(five).build()).hits().stream()
         .filter(h -> h.provider().name().equals("Alpha")).count();
-    assertEquals(5, alpha, "the cap is configurable");
+    assertEquals(Math.min(5, uncappedAlpha), alpha, "the cap is configurable");
+    assertTrue(alpha > 3);
   }
 
   @Test

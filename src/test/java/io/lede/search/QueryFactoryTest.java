@@ -110,8 +110,8 @@ class QueryFactoryTest {
 
   @Test
   void fieldsLimitWhereAWordIsLooked() {
-    Set<Term> title = terms(build("title:ban", Mode.ALL_WORDS));
-    assertEquals(Set.of(new Term(Schema.TITLE, "ban"), new Term(Schema.TITLE_EXACT, "ban")), title);
+    Set<Term> title = terms(build("title:banned", Mode.ALL_WORDS));
+    assertEquals(Set.of(new Term(Schema.TITLE, "ban"), new Term(Schema.TITLE_EXACT, "banned")), title);
     assertEquals(Set.of(new Term(Schema.PROVIDER_TEXT, "reuters")), terms(build("provider:Reuters", Mode.ALL_WORDS)));
     assertEquals(Set.of(new Term(Schema.TOPIC_TEXT, "ai")), terms(build("topic:AI", Mode.ALL_WORDS)));
   }
@@ -143,9 +143,35 @@ class QueryFactoryTest {
   @Test
   void titleWeighsMoreThanExcerptAndExactAddsABonus() {
     RankingProfile p = RankingProfile.DEFAULT;
-    String q = build("ban", Mode.ALL_WORDS).toString();
+    String q = build("banned", Mode.ALL_WORDS).toString();
     assertTrue(q.contains(Schema.TITLE + ":ban)^" + (float) p.titleWeight()), q);
-    assertTrue(q.contains(Schema.TITLE_EXACT + ":ban)^" + (float) (p.titleWeight() * p.exactWeight())), q);
+    assertTrue(q.contains(Schema.TITLE_EXACT + ":banned)^" + (float) (p.titleWeight() * p.exactWeight())), q);
+  }
+
+  @Test
+  void aWordStemmingCannotChangeNeedsNoExactBonus() {
+    Set<Term> terms = terms(build("london", Mode.ALL_WORDS));
+    assertTrue(terms.contains(new Term(Schema.TITLE, "london")));
+    assertFalse(terms.contains(new Term(Schema.TITLE_EXACT, "london")));
+  }
+
+  @Test
+  void onlyWordsTheIndexLacksGetTypoTolerance() {
+    ParsedQuery q = QuerySyntax.parse("korean recogniton");
+    Query built = factory.textQuery(q, RankingProfile.DEFAULT, Mode.ALL_WORDS_FUZZY, "recogniton"::equals);
+    Set<String> fuzzy = new HashSet<>();
+    built.visit(new QueryVisitor() {
+      @Override
+      public void consumeTermsMatching(Query query, String field, java.util.function.Supplier<org.apache.lucene.util.automaton.ByteRunAutomaton> a) {
+        if (query instanceof FuzzyQuery f) fuzzy.add(f.getTerm().text());
+      }
+
+      @Override
+      public QueryVisitor getSubVisitor(Occur occur, Query parent) {
+        return this;
+      }
+    });
+    assertEquals(Set.of("recogniton"), fuzzy);
   }
 
   private static boolean contains(Query q, Class<? extends Query> type) {
