@@ -27,6 +27,33 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--provider", paramLabel = "P", description = "Only this provider (repeatable: any of them).")
   private List<String> providers = List.of();
 
+  @Option(names = "--category", paramLabel = "C", description = "Only this category (repeatable: any of them).")
+  private List<String> categories = List.of();
+
+  @Option(names = "--kind", paramLabel = "K", description = "Only articles or related entries (article, related).")
+  private List<String> kinds = List.of();
+
+  @Option(names = "--year", paramLabel = "YYYY", description = "Only this publication year (repeatable: any of them).")
+  private List<String> years = List.of();
+
+  @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "Published on or after this day (UTC).")
+  private java.time.LocalDate from;
+
+  @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "Published on or before this day (UTC).")
+  private java.time.LocalDate to;
+
+  @Option(names = "--min-quality", paramLabel = "N", description = "Only stories of at least this quality.")
+  private Integer minQuality;
+
+  @Option(names = "--cursor", paramLabel = "CURSOR", description = "Continue after a previous page (its nextCursor).")
+  private String cursor;
+
+  @Option(names = "--explain", description = "Show each hit's text score and ranking factors.")
+  private boolean explain;
+
+  @Option(names = "--no-collapse", description = "Show every copy of a story as its own hit.")
+  private boolean noCollapse;
+
   @Option(names = "--sort", paramLabel = "ORDER", description = "relevance (default), newest, quality or heat.")
   private String sort = "relevance";
 
@@ -47,10 +74,19 @@ final class SearchCommand implements Callable<Integer> {
           .query(String.join(" ", words))
           .topic(topics.toArray(String[]::new))
           .provider(providers.toArray(String[]::new))
+          .category(categories.toArray(String[]::new))
+          .kind(kinds.toArray(String[]::new))
+          .year(years.toArray(String[]::new))
+          .from(from)
+          .to(to)
           .sort(SortOrder.parse(sort))
           .size(size)
           .page(page)
+          .cursor(cursor)
+          .explain(explain)
+          .collapse(!noCollapse)
           .build();
+      if (minQuality != null) request = request.toBuilder().minQuality(minQuality).build();
     } catch (IllegalArgumentException e) {
       System.err.println("error: " + e.getMessage());
       return 2;
@@ -75,7 +111,17 @@ final class SearchCommand implements Callable<Integer> {
     for (Hit h : r.hits()) {
       System.out.printf("%3d. %s%n     %s · %s · %s · score %.3f%n     %s%n", ++rank, h.title(), h.provider().name(),
           h.publishedDateTime().map(Object::toString).orElse("no date"), h.kind(), h.score(), h.url());
+      for (var other : h.alsoFrom()) System.out.printf("     also from %s: %s%n", other.provider().name(), other.url());
+      h.explain().ifPresent(e -> System.out.printf("     = text %.4f × quality %.3f × heat %.3f × recency %.3f%n",
+          e.text(), e.quality(), e.heat(), e.recency()));
     }
     r.didYouMean().ifPresent(s -> System.out.println("Did you mean: " + s));
+    r.facets().forEach((dim, values) -> {
+      if (values.isEmpty()) return;
+      StringBuilder line = new StringBuilder("  " + dim + ":");
+      values.stream().limit(8).forEach(v -> line.append(' ').append(v.value()).append(" (").append(v.count()).append(')'));
+      System.out.println(line);
+    });
+    r.nextCursor().ifPresent(c -> System.out.println("next page: --cursor " + c));
   }
 }

@@ -1,0 +1,75 @@
+package io.lede.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.lede.Lede;
+import io.lede.index.IndexBuilder;
+import io.lede.index.IndexHome;
+import io.lede.index.Rebuilder;
+import io.lede.search.Hit;
+import io.lede.search.SearchRequest;
+import io.lede.search.SearchResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code lede search} prints what the embedded API returns. */
+class SearchCommandTest {
+
+  @TempDir static Path dir;
+  static Path home;
+
+  @BeforeAll
+  static void index() throws Exception {
+    home = dir.resolve("index");
+    new Rebuilder(new IndexBuilder(1, 16)).rebuild(Path.of("seeds"), new IndexHome(home), IndexBuilder.Listener.NONE);
+  }
+
+  private static String run(String... args) {
+    PrintStream out = System.out;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      assertEquals(0, Main.run(args));
+    } finally {
+      System.setOut(out);
+    }
+    return captured.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void jsonIsTheFacadesResponse() throws Exception {
+    JsonNode json = Json.MAPPER.readTree(run("search", "facial", "recognition", "--provider", "Reuters", "--index",
+        home.toString(), "--json"));
+    try (Lede lede = Lede.open(home)) {
+      SearchResponse r = lede.search(SearchRequest.builder().query("facial recognition").provider("Reuters").build());
+      assertEquals(r.total(), json.get("total").asLong());
+      List<String> ids = new ArrayList<>();
+      json.get("hits").forEach(h -> ids.add(h.get("id").asText()));
+      assertEquals(r.hits().stream().map(Hit::id).toList(), ids);
+      assertTrue(json.get("hits").get(0).has("highlights"));
+      assertEquals(r.facets().keySet().size(), json.get("facets").size());
+    }
+  }
+
+  @Test
+  void textShowsHitsCopiesAndFactors() {
+    String text = run("search", "facebook", "settle", "--explain", "--index", home.toString());
+    assertTrue(text.contains("Facebook"), text);
+    assertTrue(text.contains("also from"), text);
+    assertTrue(text.contains("× quality"), text);
+  }
+
+  @Test
+  void aBadSizeIsAUsageError() {
+    assertEquals(2, Main.run("search", "x", "--size", "101", "--index", home.toString()));
+  }
+}
