@@ -48,10 +48,17 @@ public final class GenerationValidator {
       throws IOException {
     long start = System.nanoTime();
     List<Check> checks = new ArrayList<>();
-    checks.add(checkIndex(candidate));
-    try (Directory dir = FSDirectory.open(candidate); DirectoryReader reader = DirectoryReader.open(dir)) {
-      checks.add(documents(reader.numDocs(), liveName, live));
-      checks.add(canaries(new IndexSearcher(reader)));
+    Check integrity = checkIndex(candidate);
+    checks.add(integrity);
+    if (integrity.outcome() == Outcome.FAILED) {
+      // A broken segment may not even open (a corrupt doc-values header fails its checksum on open).
+      checks.add(new Check("documents", Outcome.SKIPPED, "the index failed check_index"));
+      checks.add(new Check("canaries", Outcome.SKIPPED, "the index failed check_index"));
+    } else {
+      try (Directory dir = FSDirectory.open(candidate); DirectoryReader reader = DirectoryReader.open(dir)) {
+        checks.add(documents(reader.numDocs(), liveName, live));
+        checks.add(canaries(new IndexSearcher(reader)));
+      }
     }
     checks.add(problemShare(report));
     if (policy.strict()) {
