@@ -42,6 +42,8 @@ public final class NewsSearcher {
   static final int LOOKAHEAD = 40;
   /** Hits counted while collecting (as Lucene's own default); above it they are counted in a second pass. */
   static final int EXACT_COUNT = 1000;
+  /** A hit is rendered from its source alone; the other stored fields are for the highlighter. */
+  private static final Set<String> SOURCE_ONLY = Set.of(Schema.SOURCE);
 
   private final QueryFactory queries = new QueryFactory();
   private final HitHighlighter highlighter = new HitHighlighter();
@@ -61,14 +63,20 @@ public final class NewsSearcher {
       throw new InvalidRequestException("cursor", "cursor was made for another sort order than " + order.label());
     }
 
-    Run run = null;
+    // Strict first. Only when that finds nothing: typos allowed in the words the index does not know,
+    // then any word, when there are several.
     Mode used = Mode.ALL_WORDS;
-    Set<String> unknown = browse ? Set.of() : unknownWords(searcher, parsed);
-    for (Mode mode : modes(parsed, browse, unknown)) {
-      used = mode;
-      run = execute(searcher, request, profile, order, cursor, queries.textQuery(parsed, profile, mode, unknown::contains),
-          browse || !request.highlight() ? null : queries.highlightQuery(parsed, mode, unknown::contains));
-      if (run.total() > 0) break;
+    Run run = execute(searcher, request, profile, order, cursor, parsed, used, word -> false, browse);
+    if (run.total() == 0 && !browse) {
+      Set<String> unknown = unknownWords(searcher, parsed);
+      List<Mode> fallbacks = new ArrayList<>();
+      if (!unknown.isEmpty()) fallbacks.add(Mode.ALL_WORDS_FUZZY);
+      if (parsed.required().size() > 1) fallbacks.add(Mode.ANY_WORD);
+      for (Mode mode : fallbacks) {
+        used = mode;
+        run = execute(searcher, request, profile, order, cursor, parsed, mode, unknown::contains, false);
+        if (run.total() > 0) break;
+      }
     }
 
     Optional<String> didYouMean = Optional.empty();
@@ -98,18 +106,6 @@ public final class NewsSearcher {
     }
   }
 
-  /**
-   * Strict first; when that finds nothing, typos allowed for the words the index does not know; then
-   * any word, when there are several.
-   */
-  private static List<Mode> modes(ParsedQuery parsed, boolean browse, Set<String> unknown) {
-    if (browse) return List.of(Mode.ALL_WORDS);
-    List<Mode> modes = new ArrayList<>(List.of(Mode.ALL_WORDS));
-    if (!unknown.isEmpty()) modes.add(Mode.ALL_WORDS_FUZZY);
-    if (parsed.required().size() > 1) modes.add(Mode.ANY_WORD);
-    return modes;
-  }
-
   /** The query's plain words (lower-cased as the exact fields index them) that no document contains. */
   private static Set<String> unknownWords(LedeSearcher searcher, ParsedQuery parsed) throws IOException {
     Set<String> unknown = new HashSet<>();
@@ -128,7 +124,10 @@ public final class NewsSearcher {
       TopFieldDocs top, int window, long total, Facets facets, Facets months) {}
 
   private Run execute(LedeSearcher searcher, SearchRequest request, RankingProfile profile, SortOrder order,
-      SearchCursor cursor, Query text, Query highlight) throws IOException {
+      SearchCursor cursor, ParsedQuery parsed, Mode mode, java.util.function.Predicate<String> misspelt, boolean browse)
+      throws IOException {
+    Query text = queries.textQuery(parsed, profile, mode, misspelt);
+    Query highlight = browse || !request.highlight() ? null : queries.highlightQuery(parsed, mode, misspelt);
     var config = searcher.facetsConfig();
     Query filtered = RequestFilters.filtered(text, request, config);
     RankingSignals signals = searcher.signals(profile);
@@ -197,7 +196,9 @@ public final class NewsSearcher {
     int window = run.window();
     while (true) {
       boolean exhausted = docs.length < window;
-      List<RankedHit> ranked = RankedHits.read(searcher.getIndexReader(), docs, SortSpec.scoreIndex(order), signatures);
+      boolean grouping = request.collapse() || diversify(profile, order, cursor);
+      List<RankedHit> ranked = RankedHits.read(searcher.getIndexReader(), docs, SortSpec.scoreIndex(order),
+          grouping ? signatures : null);
       PageCutter.Page page = PageCutter.cut(ranked, shownBefore, exhausted, offset, request.size(), request.collapse(),
           diversify(profile, order, cursor), profile, order, cursor);
       if (!page.needsMore() || window >= SearchRequest.MAX_WINDOW * 2) return page;
@@ -221,7 +222,7 @@ public final class NewsSearcher {
     int[] ids = new int[n];
     for (int i = 0; i < n; i++) {
       ids[i] = groups.get(i).head().doc();
-      docs[i] = DocumentMapper.fromStored(stored.document(ids[i]));
+      docs[i] = DocumentMapper.fromStored(stored.document(ids[i], SOURCE_ONLY));
     }
     Highlights[] marked;
     if (request.highlight() && run.highlight() != null) {
@@ -239,7 +240,9 @@ public final class NewsSearcher {
     for (int i = 0; i < n; i++) {
       Group g = groups.get(i);
       List<AlsoFrom> alsoFrom = new ArrayList<>(g.members().size());
-      for (RankedHit m : g.members()) alsoFrom.add(HitMapper.alsoFrom(DocumentMapper.fromStored(stored.document(m.doc()))));
+      for (RankedHit m : g.members()) {
+        alsoFrom.add(HitMapper.alsoFrom(DocumentMapper.fromStored(stored.document(m.doc(), SOURCE_ONLY))));
+      }
       Optional<ScoreExplanation> explain = request.explain()
           ? Optional.of(explain(searcher, run, g.head()))
           : Optional.empty();

@@ -25,9 +25,22 @@ import org.apache.lucene.search.FieldDoc;
 final class RankedHits {
   private RankedHits() {}
 
+  /**
+   * @param fallback makes signatures for an index without them; null when no signature is needed (no
+   *     collapsing, no provider cap): then only ids and sort values are read
+   */
   static List<RankedHit> read(IndexReader reader, FieldDoc[] docs, int scoreIndex, StorySignature.Maker fallback)
       throws IOException {
     int n = docs.length;
+    if (fallback == null) {
+      List<RankedHit> out = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        Object[] values = docs[i].fields;
+        out.add(new RankedHit(i, docs[i].doc, SortSpec.idOf(values[values.length - 1]), (Float) values[scoreIndex], values,
+            null, null));
+      }
+      return out;
+    }
     StorySignature[] signatures = new StorySignature[n];
     Long[] published = new Long[n];
     Integer[] byDoc = new Integer[n];

@@ -89,12 +89,10 @@ public final class SearchBench {
         return;
       }
       try (Baseline baseline = new Baseline(home)) {
-        List<Row> rows = new ArrayList<>();
-        rows.add(latency("baseline", queries, baseline::plain, warmups, passes));
-        rows.add(latency("baseline-facets", queries, baseline::facets, warmups, passes));
-        rows.add(latency("plain", queries, plain, warmups, passes));
-        rows.add(latency("full", queries, full, warmups, passes));
-        rows.add(latency("suggest", queries, suggest, warmups, passes));
+        // Variants take turns, a whole pass over the queries each, several times over: a busy moment of
+        // a shared machine lands on all of them alike, and each runs with its own data in the caches.
+        List<Row> rows = latency(List.of("baseline", "baseline-facets", "plain", "full", "suggest"),
+            List.of(baseline::plain, baseline::facets, plain, full, suggest), queries, warmups, passes);
         for (Row r : rows) System.out.println(r.line());
         double basePlain = rows.get(0).p50;
         System.out.printf(Locale.ROOT, "ratio plain/baseline p50=%.2f  full/baseline-facets p99=%.2f%n",
@@ -139,25 +137,38 @@ public final class SearchBench {
   }
 
   private static Row latency(String name, List<String> queries, Consumer<String> run, int warmups, int passes) {
-    for (int w = 0; w < warmups; w++) for (String q : queries) run.accept(q);
-    long[] nanos = new long[queries.size() * passes];
-    long[] cpu = new long[nanos.length];
+    return latency(List.of(name), List.of(run), queries, warmups, passes).get(0);
+  }
+
+  private static List<Row> latency(List<String> names, List<Consumer<String>> runs, List<String> queries, int warmups,
+      int passes) {
+    int v = runs.size();
+    for (int w = 0; w < warmups; w++) for (String q : queries) for (Consumer<String> run : runs) run.accept(q);
+    long[][] nanos = new long[v][queries.size() * passes];
+    long[][] cpu = new long[v][queries.size() * passes];
     var threadBean = ManagementFactory.getThreadMXBean();
-    int i = 0;
     for (int p = 0; p < passes; p++) {
-      for (String q : queries) {
-        long c = threadBean.getCurrentThreadCpuTime();
-        long t = System.nanoTime();
-        run.accept(q);
-        nanos[i] = System.nanoTime() - t;
-        cpu[i++] = threadBean.getCurrentThreadCpuTime() - c;
+      for (int k = 0; k < v; k++) {
+        int variant = (k + p) % v; // rotate which variant goes first
+        for (int j = 0; j < queries.size(); j++) {
+          long c = threadBean.getCurrentThreadCpuTime();
+          long t = System.nanoTime();
+          runs.get(variant).accept(queries.get(j));
+          nanos[variant][p * queries.size() + j] = System.nanoTime() - t;
+          cpu[variant][p * queries.size() + j] = threadBean.getCurrentThreadCpuTime() - c;
+        }
       }
     }
-    Arrays.sort(nanos);
-    Arrays.sort(cpu);
-    double mean = Arrays.stream(nanos).average().orElse(0) / 1e6;
-    return new Row(name, nanos.length, pct(nanos, 0.50), pct(nanos, 0.95), pct(nanos, 0.99), nanos[nanos.length - 1] / 1e6, mean,
-        pct(cpu, 0.50), pct(cpu, 0.99));
+    List<Row> rows = new ArrayList<>();
+    for (int k = 0; k < v; k++) {
+      long[] n = nanos[k], c = cpu[k];
+      Arrays.sort(n);
+      Arrays.sort(c);
+      double mean = Arrays.stream(n).average().orElse(0) / 1e6;
+      rows.add(new Row(names.get(k), n.length, pct(n, 0.50), pct(n, 0.95), pct(n, 0.99), n[n.length - 1] / 1e6, mean,
+          pct(c, 0.50), pct(c, 0.99)));
+    }
+    return rows;
   }
 
   private static double pct(long[] sorted, double p) {
