@@ -30,6 +30,8 @@ public final class LedeSearcher extends IndexSearcher {
   private final long newestMillis;
   private final long recencyOriginMillis;
   private final RankingSignals defaultSignals;
+  /** Counted on first request; a benign race may count twice, never wrongly. */
+  private volatile LedeStats stats;
   private final boolean hasSuggestField;
   private final boolean hasIdKey;
   private final Set<String> facetDims;
@@ -101,6 +103,14 @@ public final class LedeSearcher extends IndexSearcher {
   RankingSignals signals(RankingProfile profile) {
     long origin = profile.recencyOrigin().map(Instant::toEpochMilli).orElse(recencyOriginMillis);
     return new RankingSignals(profile, origin).orPrecomputed(defaultSignals);
+  }
+
+  LedeStats cachedStats() {
+    return stats;
+  }
+
+  void cacheStats(LedeStats stats) {
+    this.stats = stats;
   }
 
   /** True when hits can be ordered by the numeric {@link Schema#ID_KEY} (older generations lack it). */

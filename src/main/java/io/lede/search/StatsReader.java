@@ -24,7 +24,16 @@ final class StatsReader {
   private static final List<String> DIMS = List.of(Schema.FACET_TOPIC, Schema.FACET_PROVIDER, Schema.FACET_CATEGORY,
       Schema.FACET_KIND, Schema.FACET_PUBLISHED, Schema.FACET_YEAR);
 
+  /** The stats of a searcher never change: counted once, on first request (a pass over every document). */
   static LedeStats read(LedeSearcher searcher, String generation) throws IOException {
+    LedeStats cached = searcher.cachedStats();
+    if (cached != null && cached.generation().equals(generation)) return cached;
+    LedeStats stats = count(searcher, generation);
+    searcher.cacheStats(stats);
+    return stats;
+  }
+
+  private static LedeStats count(LedeSearcher searcher, String generation) throws IOException {
     DirectoryReader reader = (DirectoryReader) searcher.getIndexReader();
     IndexStats built = IndexStats.fromCommitData(reader.getIndexCommit().getUserData());
     Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
