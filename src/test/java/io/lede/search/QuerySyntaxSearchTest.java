@@ -99,6 +99,13 @@ class QuerySyntaxSearchTest {
   }
 
   @Test
+  void inTheAnyWordFallbackMoreWordsMatchedRankHigher() {
+    SearchResponse r = lede.search(SearchRequest.builder().query("zeppelin paris fashion").collapse(false).build());
+    assertEquals(3, r.total(), "no story has all three words; three have some");
+    assertEquals("Zeppelin crashes near Berlin", r.hits().get(2).title(), "the one matching a single word comes last");
+  }
+
+  @Test
   void typosFallBackToFuzzyAndSuggestASpelling() {
     SearchResponse r = lede.search(SearchRequest.of("zepelin"));
     assertEquals(2, r.total());

@@ -96,6 +96,26 @@ class SeedsSearchTest {
   }
 
   @Test
+  void aMisspeltWordStillFindsAndSuggestsTheSpelling() {
+    SearchResponse r = lede.search(SearchRequest.of("facial recogniton"));
+    assertTrue(r.total() > 0, "typo tolerance finds the stories");
+    assertEquals("facial recognition", r.didYouMean().orElseThrow());
+    assertTrue(r.hits().get(0).highlights().title().contains("<mark>"), "the tolerated word is highlighted too");
+    assertTrue(lede.search(SearchRequest.of("facial recognition")).didYouMean().isEmpty());
+  }
+
+  @Test
+  void statsCountWhatSearchesCount() {
+    var stats = lede.stats();
+    SearchResponse all = lede.search(SearchRequest.builder().size(1).build());
+    assertEquals(all.total(), stats.documents());
+    for (String dim : List.of("topic", "kind", "year")) {
+      assertEquals(all.facets().get(dim).stream().mapToLong(FacetCount::count).sum(),
+          stats.facets().get(dim).stream().mapToLong(FacetCount::count).sum(), dim);
+    }
+  }
+
+  @Test
   void browseIsNewestFirst() {
     SearchResponse r = lede.search(SearchRequest.builder().size(50).collapse(false).build());
     assertEquals(45, r.total());
