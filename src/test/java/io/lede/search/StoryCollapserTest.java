@@ -36,6 +36,25 @@ class StoryCollapserTest {
   }
 
   @Test
+  void aProvidersTemplatedBriefsAboutDifferentCompaniesAreNotOneStory() {
+    assertFalse(StoryCollapser.sameStory(
+        hit("Reuters", "Citgo Raises Crude Postings 50 cts, Today, Wti to 17.50 dlrs/BBL",
+            "Citgo Petroleum Corp said it raised the contract price it will pay for all grades of crude oil 50 cts a barrel, effective today.",
+            "1987-03-12T17:29:29Z"),
+        hit("Reuters", "Phillips Raises Crude Postings 50 cts Effective Today, Wti to 17.50 dlrs/bbl",
+            "Phillips Petroleum Corp said it raised the contract price it will pay for all grades of crude oil 50 cts a barrel, effective today.",
+            "1987-03-12T16:00:00Z")));
+  }
+
+  @Test
+  void oneProvidersNearIdenticalCopiesAreOneStory() {
+    String text = "The privacy commissioner of British Columbia has revealed five individual police officers in the province used a controversial facial recognition service.";
+    assertTrue(StoryCollapser.sameStory(
+        hit("CTV News", "5 B.C. police officers used 'illegal' facial recognition tech slammed by privacy commissioners", text, "2021-02-03T17:49:00Z"),
+        hit("CTV News", "5 B.C. police officers who used 'illegal' facial recognition tech slammed by privacy commissioners", text, "2021-02-03T17:49:00Z")));
+  }
+
+  @Test
   void identicalTextUnderDifferentTitlesIsOneStory() {
     String text = "The privacy commissioner of British Columbia has revealed five individual police officers in the province "
         + "used a controversial facial recognition service that illegally harvested billions of social media images.";
