@@ -5,7 +5,6 @@ import io.lede.index.Schema;
 import io.lede.index.StoryDoc;
 import io.lede.index.StorySignature;
 import io.lede.search.QueryFactory.Mode;
-import io.lede.search.StoryCollapser.Group;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -42,11 +41,9 @@ public final class NewsSearcher {
   static final int LOOKAHEAD = 40;
   /** Hits counted while collecting (as Lucene's own default); above it they are counted in a second pass. */
   static final int EXACT_COUNT = 1000;
-  /** A hit is rendered from its source alone; the other stored fields are for the highlighter. */
-  private static final Set<String> SOURCE_ONLY = Set.of(Schema.SOURCE);
 
   private final QueryFactory queries = new QueryFactory();
-  private final HitHighlighter highlighter = new HitHighlighter();
+  private final PageDresser dresser = new PageDresser();
   private final SpellingSuggester spelling = new SpellingSuggester();
   private final TitleSuggester suggester = new TitleSuggester();
   private final StorySignature.Maker signatures = new StorySignature.Maker();
@@ -88,8 +85,12 @@ public final class NewsSearcher {
     }
 
     PageCutter.Page page = cutPage(searcher, request, profile, order, cursor, run);
-    List<Hit> hits = dress(searcher, request, profile, page.groups(), run);
-    Map<String, List<FacetCount>> facets = run.facets() == null ? Map.of() : FacetReader.read(run.facets(), run.months(), request, searcher::hasFacet);
+    Run answered = run;
+    List<Hit> hits = dresser.dress(searcher, request, page.groups(), answered.highlight(),
+        request.explain() ? hit -> explain(searcher, answered, hit) : null);
+    Map<String, List<FacetCount>> facets = run.facets() == null
+        ? Map.of()
+        : FacetReader.read(run.facets(), run.months(), request, searcher::hasFacet);
     return new SearchResponse(request.query(), run.total(), (System.nanoTime() - start) / 1_000_000, request.page(),
         request.size(), page.next().map(SearchCursor::encode), didYouMean, false, hits, facets);
   }
@@ -211,44 +212,6 @@ public final class NewsSearcher {
     FieldDoc[] out = new FieldDoc[top.scoreDocs.length];
     for (int i = 0; i < out.length; i++) out[i] = (FieldDoc) top.scoreDocs[i];
     return out;
-  }
-
-  /** Loads the page's stories and their copies, with highlights and explanations. */
-  private List<Hit> dress(LedeSearcher searcher, SearchRequest request, RankingProfile profile, List<Group> groups,
-      Run run) throws IOException {
-    var stored = searcher.storedFields();
-    int n = groups.size();
-    StoryDoc[] docs = new StoryDoc[n];
-    int[] ids = new int[n];
-    for (int i = 0; i < n; i++) {
-      ids[i] = groups.get(i).head().doc();
-      docs[i] = DocumentMapper.fromStored(stored.document(ids[i], SOURCE_ONLY));
-    }
-    Highlights[] marked;
-    if (request.highlight() && run.highlight() != null) {
-      String[] titles = new String[n], excerpts = new String[n];
-      for (int i = 0; i < n; i++) {
-        titles[i] = docs[i].story().title();
-        excerpts[i] = docs[i].story().excerpt();
-      }
-      marked = highlighter.highlight(searcher, run.highlight(), ids, titles, excerpts);
-    } else {
-      marked = new Highlights[n];
-      for (int i = 0; i < n; i++) marked[i] = HitHighlighter.plain(docs[i].story().title(), docs[i].story().excerpt());
-    }
-    List<Hit> hits = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      Group g = groups.get(i);
-      List<AlsoFrom> alsoFrom = new ArrayList<>(g.members().size());
-      for (RankedHit m : g.members()) {
-        alsoFrom.add(HitMapper.alsoFrom(DocumentMapper.fromStored(stored.document(m.doc(), SOURCE_ONLY))));
-      }
-      Optional<ScoreExplanation> explain = request.explain()
-          ? Optional.of(explain(searcher, run, g.head()))
-          : Optional.empty();
-      hits.add(HitMapper.toHit(docs[i], g.head().score(), marked[i], alsoFrom, explain));
-    }
-    return hits;
   }
 
   /** The text score as Lucene computes it on its own, and each factor read from the document. */

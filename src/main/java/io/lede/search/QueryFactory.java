@@ -1,7 +1,6 @@
 package io.lede.search;
 
 import io.lede.index.Schema;
-import io.lede.search.ParsedQuery.Phrase;
 import io.lede.search.ParsedQuery.Target;
 import io.lede.search.ParsedQuery.Unit;
 import io.lede.search.ParsedQuery.Word;
