@@ -51,6 +51,8 @@ final class OpenApiDocument {
     p.add(query("cursor", string(), "Opaque nextCursor of the previous page, for stable deep paging."));
     p.add(query("explain", bool(false), "Add each hit's score factors."));
     p.add(query("collapse", bool(true), "Fold the same story from several providers into one hit (alsoFrom)."));
+    p.add(query("facets", bool(true), "Count facet values; false for hits only (facets is then empty), which is cheaper."));
+    p.add(query("highlight", bool(true), "Mark matches in highlights; false for escaped text without marks, which is cheaper."));
     responses(search, "SearchResponse", 400, 503);
 
     ObjectNode item = get(paths, "/api/items/{id}", "item", "One story with its body, alternate URLs and images.");

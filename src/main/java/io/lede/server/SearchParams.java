@@ -13,7 +13,8 @@ final class SearchParams {
 
   /** Every parameter {@code /api/search} reads; the OpenAPI document must describe each of them. */
   static final List<String> NAMES = List.of("q", "topic", "provider", "category", "kind", "year", "from", "to",
-      "minQuality", "published", "sort", "page", "size", "cursor", "explain", "collapse");
+      "minQuality", "published", "sort", "page", "size", "cursor", "explain", "collapse",
+      "facets", "highlight");
 
   /** The parameters that may repeat, each value an alternative (OR within the facet). */
   static final List<String> REPEATABLE = List.of("topic", "provider", "category", "kind", "year");
@@ -35,7 +36,9 @@ final class SearchParams {
         .size(p.integer("size", SearchRequest.DEFAULT_SIZE))
         .cursor(p.string("cursor").orElse(null))
         .explain(p.bool("explain", false))
-        .collapse(p.bool("collapse", true));
+        .collapse(p.bool("collapse", true))
+        .facets(p.bool("facets", true))
+        .highlight(p.bool("highlight", true));
     p.integer("minQuality").ifPresent(b::minQuality);
     p.bool("published").ifPresent(b::published);
     p.string("sort").map(SortOrder::parse).ifPresent(b::sort);

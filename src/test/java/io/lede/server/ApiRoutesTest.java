@@ -77,10 +77,24 @@ class ApiRoutesTest {
     String query = "/api/search?q=" + enc("face recognition") + "&topic=AI&topic=" + enc("Computer Vision")
         + "&provider=" + enc("The Verge") + "&provider=Wired&category=news&kind=article&kind=related&year=2020&year=2021"
         + "&from=2020-01-01&to=2020-12-31T23:59:59Z&minQuality=0&published=true&sort=newest&page=1&size=5"
-        + "&explain=true&collapse=false";
+        + "&explain=true&collapse=false&facets=true&highlight=true";
     TestServer.Reply r = server.get(query);
     assertEquals(200, r.status(), r.body());
     assertEquals(5, r.json().get("size").asInt());
+  }
+
+  @Test
+  void hitsOnlySearchSkipsFacetsAndMarks() {
+    JsonNode full = server.get("/api/search?q=" + enc("facial recognition")).json();
+    JsonNode lean = server.get("/api/search?q=" + enc("facial recognition") + "&facets=false&highlight=false").json();
+    assertTrue(full.get("facets").size() > 0, "facets by default: " + full.get("facets"));
+    assertTrue(full.get("hits").get(0).get("highlights").get("title").asText().contains("<mark>"));
+    assertEquals(0, lean.get("facets").size(), "no facets asked for: " + lean.get("facets"));
+    assertEquals(full.get("total"), lean.get("total"));
+    assertEquals(full.get("hits").get(0).get("id"), lean.get("hits").get(0).get("id"), "the same ranking");
+    for (JsonNode hit : lean.get("hits")) {
+      assertFalse(hit.get("highlights").toString().contains("<mark>"), "no marks asked for: " + hit.get("highlights"));
+    }
   }
 
   @Test
@@ -102,6 +116,8 @@ class ApiRoutesTest {
       "sort=random, sort",
       "explain=maybe, explain",
       "collapse=yes, collapse",
+      "facets=some, facets",
+      "highlight=1x, highlight",
       "published=perhaps, published",
       "year=20, year",
       "from=2021-02-01&to=2021-01-01, from",

@@ -38,6 +38,17 @@ class QueryParamsTest {
     assertEquals(true, r.explain());
     assertEquals(false, r.collapse());
     assertEquals(40, r.minQuality().getAsInt());
+    assertEquals(true, r.facets());
+    assertEquals(true, r.highlight());
+  }
+
+  @Test
+  void facetsAndHighlightingCanBeSwitchedOff() {
+    SearchRequest r = SearchParams.parse(Map.of("facets", List.of("false"), "highlight", List.of("false")));
+    assertEquals(false, r.facets());
+    assertEquals(false, r.highlight());
+    assertEquals("highlight", assertThrows(InvalidRequestException.class,
+        () -> SearchParams.parse(Map.of("highlight", List.of("maybe")))).parameter());
   }
 
   @Test
