@@ -63,6 +63,11 @@ final class RebuildCommand implements Callable<Integer> {
   @Option(names = "--keep", paramLabel = "N", description = "Generations to keep, at least 2 (default: ${DEFAULT-VALUE}).")
   private int keep = Retention.DEFAULT_KEEP;
 
+  @Option(names = "--max-segments", paramLabel = "N",
+      description = "Merge the new generation down to at most N segments before validating it; faster searches "
+          + "for one merge a night (default: ${DEFAULT-VALUE}; 0 keeps the segments as built).")
+  private int maxSegments = Rebuilder.Options.DEFAULT_MAX_SEGMENTS;
+
   @Option(names = {"-q", "--quiet"}, description = "Print only warnings, errors and the final summary line.")
   private boolean quiet;
 
@@ -74,7 +79,7 @@ final class RebuildCommand implements Callable<Integer> {
     long start = System.nanoTime();
     Rebuilder.Options options;
     try {
-      options = new Rebuilder.Options(policy(home), keep, force);
+      options = new Rebuilder.Options(policy(home), keep, force, maxSegments);
       new Retention(keep); // rejects a bad --keep now, as a usage error, rather than after an hour of indexing
     } catch (IllegalArgumentException | java.io.IOException e) {
       reporter.error(e.getMessage());

@@ -13,8 +13,8 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * The nightly rebuild: builds a complete new generation beside the live one, validates it, and only
- * then publishes it; finally prunes old generations.
+ * The nightly rebuild: builds a complete new generation beside the live one, merges its segments,
+ * validates it, and only then publishes it; finally prunes old generations.
  *
  * <p>Crash safety comes from the order of the steps. Nothing the live generation or the pointer
  * depends on is touched until the new generation is complete, validated and durably marked ready;
@@ -26,9 +26,21 @@ public final class Rebuilder {
 
   public static final String PROBLEMS_FILE = "problems.txt";
 
-  /** How to rebuild. {@code force}: publish even when validation fails (and say so). */
-  public record Options(ValidationPolicy policy, int keep, boolean force) {
+  /**
+   * How to rebuild. {@code force}: publish even when validation fails (and say so); {@code maxSegments}:
+   * merge the new generation down to at most this many segments before validating it (0: do not merge).
+   */
+  public record Options(ValidationPolicy policy, int keep, boolean force, int maxSegments) {
+    public static final int DEFAULT_MAX_SEGMENTS = 1;
     public static final Options DEFAULTS = new Options(ValidationPolicy.DEFAULTS, Retention.DEFAULT_KEEP, false);
+
+    public Options {
+      if (maxSegments < 0) throw new IllegalArgumentException("maxSegments must be 0 (no merge) or more, not " + maxSegments);
+    }
+
+    public Options(ValidationPolicy policy, int keep, boolean force) {
+      this(policy, keep, force, DEFAULT_MAX_SEGMENTS);
+    }
   }
 
   /**
@@ -87,6 +99,12 @@ public final class Rebuilder {
         BuildReport report = buildWithManifest(files, seeds, dir, listener);
         writeProblems(dir, report.problems());
         listener.phaseDone("index", indexFacts(generation, report), since(t));
+
+        t = System.nanoTime();
+        listener.phaseStarted("merge", 0);
+        GenerationCompactor.Result merged = GenerationCompactor.compact(dir, options.maxSegments());
+        listener.phaseDone("merge", facts("segments_before", merged.segmentsBefore(), "segments", merged.segments()),
+            since(t));
 
         t = System.nanoTime();
         listener.phaseStarted("validate", 0);

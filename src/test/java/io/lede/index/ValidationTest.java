@@ -1,6 +1,7 @@
 package io.lede.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -83,13 +84,38 @@ class ValidationTest {
     IndexHome home = new IndexHome(homeDir);
     NewsFiles.corpus(seeds, 20);
     String live = rebuilder.rebuild(seeds, home).generation();
-    // Between indexing and validation, flip bytes in the middle of the largest file of the new
+    // Between merging and validation, flip bytes in the middle of the largest file of the new
     // generation, as a failing disk or a bad copy would.
-    RebuildListener corrupter = new RebuildListener() {
+    Rebuilder.Result r = rebuilder.rebuild(seeds, home, Rebuilder.Options.DEFAULTS, corrupterAfter("merge", home));
+    assertFalse(r.published());
+    assertEquals("check_index", r.validation().failedNames(), r.validation()::toString);
+    assertEquals(Optional.of(live), home.liveGeneration());
+  }
+
+  @Test
+  void aSegmentCorruptedBeforeTheMergeFailsTheRebuildAndKeepsTheLiveGeneration() throws Exception {
+    NewsFiles.corpus(seeds, 20);
+    IndexHome home = new IndexHome(homeDir);
+    String live = rebuilder.rebuild(seeds, home).generation();
+    // The merge reads every segment with its checksum: it refuses, and the run ends as a failure.
+    java.io.IOException e = assertThrows(java.io.IOException.class,
+        () -> rebuilder.rebuild(seeds, home, Rebuilder.Options.DEFAULTS, corrupterAfter("index", home)));
+    assertTrue(e.getMessage().startsWith("merging the new generation's segments failed: checksum failed"), e.getMessage());
+    assertEquals(Optional.of(live), home.liveGeneration());
+    assertEquals(List.of(live), GenerationInfo.list(home).stream().map(GenerationInfo::name).toList(),
+        "the broken generation is removed");
+  }
+
+  /** Flips bytes in the largest file of the generation being built once {@code phase} is done. */
+  private static RebuildListener corrupterAfter(String phase, IndexHome home) {
+    return new RebuildListener() {
+      String generation;
+
       @Override
-      public void phaseDone(String phase, java.util.Map<String, Object> facts, long millis) {
-        if (!phase.equals("index")) return;
-        try (var files = Files.list(home.generationDir((String) facts.get("generation")))) {
+      public void phaseDone(String done, java.util.Map<String, Object> facts, long millis) {
+        if (done.equals("index")) generation = (String) facts.get("generation");
+        if (!done.equals(phase)) return;
+        try (var files = Files.list(home.generationDir(generation))) {
           Path biggest = files.filter(Files::isRegularFile)
               .max(java.util.Comparator.comparingLong(p -> p.toFile().length())).orElseThrow();
           byte[] bytes = Files.readAllBytes(biggest);
@@ -100,10 +126,6 @@ class ValidationTest {
         }
       }
     };
-    Rebuilder.Result r = rebuilder.rebuild(seeds, home, Rebuilder.Options.DEFAULTS, corrupter);
-    assertFalse(r.published());
-    assertEquals("check_index", r.validation().failedNames(), r.validation()::toString);
-    assertEquals(Optional.of(live), home.liveGeneration());
   }
 
   @Test
