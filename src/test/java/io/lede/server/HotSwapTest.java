@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lede.Lede;
+import io.lede.index.IndexHome;
+import io.lede.index.Rollback;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -13,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -23,8 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Clients query without pause while the index is replaced three times: every request must succeed, and
- * the answers must move to each new build's content without a restart.
+ * Clients query without pause while the index is replaced three times and then rolled back once: every
+ * request must succeed, and the answers must move to each live generation's content without a restart.
  */
 class HotSwapTest {
 
@@ -82,6 +85,12 @@ class HotSwapTest {
           long before = ok.get();
           while (ok.get() < before + 20 && failures.isEmpty()) Thread.sleep(5); // keep querying the new build
         }
+        // The operator rolls the last build back: the server follows the pointer to the previous one.
+        Rollback.Result back = Rollback.run(new IndexHome(home), Optional.empty());
+        assertEquals("000003", back.to());
+        awaitMarker(latestMarker, BUILDS.get(BUILDS.size() - 2));
+        long before = ok.get();
+        while (ok.get() < before + 20 && failures.isEmpty()) Thread.sleep(5);
       } finally {
         running.set(false);
         for (Thread t : clients) t.join(10_000);
@@ -89,9 +98,9 @@ class HotSwapTest {
       assertEquals(List.of(), List.copyOf(failures), "failed requests during the swaps");
       assertEquals(Set.copyOf(BUILDS), Set.copyOf(seenMarkers), "answers came from every build");
       assertTrue(ok.get() > 100, "clients kept querying: " + ok.get());
-      assertEquals(BUILDS.size(), Integer.parseInt(lede.generation()));
+      assertEquals(BUILDS.size() - 1, Integer.parseInt(lede.generation()), "the rolled-back-to generation is live");
       JsonNode last = server.get("/api/search?q=marker&size=20").json();
-      assertEquals(3 + BUILDS.size() - 1, last.get("total").asLong(), "the last build's story count");
+      assertEquals(3 + BUILDS.size() - 2, last.get("total").asLong(), "the live build's story count");
     }
   }
 
