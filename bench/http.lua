@@ -1,6 +1,7 @@
--- wrk script for bench/http: cycles through a query file, one GET /api/search per line.
--- Environment (read in init): LEDE_QUERIES = query file, LEDE_EXTRA = extra query-string parameters
--- appended to every request (e.g. "&topic=AI&topic=Business&year=2020&explain=true").
+-- wrk script for bench/http: cycles through a query file, one GET /api/search per line, and prints one
+-- RESULT line. Environment (read in init): LEDE_QUERIES = query file, LEDE_EXTRA = extra query-string
+-- parameters appended to every request (e.g. "&topic=AI&topic=Business&year=2020&explain=true");
+-- LEDE_PATH = one fixed path to request instead (the HTTP floor: "/api/health").
 local queries = {}
 local counter = 0
 local extra = ""
@@ -10,6 +11,11 @@ local function encode(s)
 end
 
 function init(args)
+  local fixed = os.getenv("LEDE_PATH") or ""
+  if #fixed > 0 then
+    queries[1] = fixed
+    return
+  end
   local file = os.getenv("LEDE_QUERIES")
   extra = os.getenv("LEDE_EXTRA") or ""
   for line in io.lines(file) do
