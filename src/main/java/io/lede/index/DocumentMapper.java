@@ -28,8 +28,12 @@ import org.apache.lucene.util.BytesRef;
 /** The only code that knows how a {@link StoryDoc} becomes Lucene fields, and back. */
 public final class DocumentMapper {
 
-  /** Text stored with offsets in the postings, so the UnifiedHighlighter needs no re-analysis. */
-  private static final FieldType HIGHLIGHTED_TEXT = new FieldType(TextField.TYPE_STORED);
+  /**
+   * Text with offsets in the postings, so the UnifiedHighlighter needs no re-analysis. Not stored: the
+   * highlighter is handed the text from the source JSON, and a second copy would make every stored
+   * document larger to write and to decompress.
+   */
+  private static final FieldType HIGHLIGHTED_TEXT = new FieldType(TextField.TYPE_NOT_STORED);
   /** Searchable text that is never shown on its own (it is in the source JSON). */
   private static final FieldType SEARCH_ONLY_TEXT = new FieldType(TextField.TYPE_NOT_STORED);
   /** Word prefixes for autocompletion: only whether a title has one matters, so no frequencies or positions. */
@@ -114,6 +118,9 @@ public final class DocumentMapper {
   public static String idOfKey(long key) {
     return java.util.HexFormat.of().toHexDigits(key);
   }
+
+  /** The stored fields to load for {@link #fromStored}: a story is rebuilt from its source alone. */
+  public static final java.util.Set<String> SOURCE_ONLY = java.util.Set.of(Schema.SOURCE);
 
   /** The story a stored document holds. */
   public static StoryDoc fromStored(Document stored) {

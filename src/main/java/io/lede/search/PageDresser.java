@@ -1,14 +1,12 @@
 package io.lede.search;
 
 import io.lede.index.DocumentMapper;
-import io.lede.index.Schema;
 import io.lede.index.StoryDoc;
 import io.lede.search.StoryCollapser.Group;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.lucene.search.Query;
 
 /**
@@ -22,9 +20,6 @@ final class PageDresser {
   interface Explainer {
     ScoreExplanation explain(RankedHit hit) throws IOException;
   }
-
-  /** A hit is rendered from its source alone; the other stored fields are for the highlighter. */
-  private static final Set<String> SOURCE_ONLY = Set.of(Schema.SOURCE);
 
   private final HitHighlighter highlighter = new HitHighlighter();
 
@@ -40,7 +35,7 @@ final class PageDresser {
     int[] ids = new int[n];
     for (int i = 0; i < n; i++) {
       ids[i] = groups.get(i).head().doc();
-      docs[i] = DocumentMapper.fromStored(stored.document(ids[i], SOURCE_ONLY));
+      docs[i] = DocumentMapper.fromStored(stored.document(ids[i], DocumentMapper.SOURCE_ONLY));
     }
     Highlights[] marked;
     if (request.highlight() && highlight != null) {
@@ -59,7 +54,7 @@ final class PageDresser {
       Group g = groups.get(i);
       List<AlsoFrom> alsoFrom = new ArrayList<>(g.members().size());
       for (RankedHit m : g.members()) {
-        alsoFrom.add(HitMapper.alsoFrom(DocumentMapper.fromStored(stored.document(m.doc(), SOURCE_ONLY))));
+        alsoFrom.add(HitMapper.alsoFrom(DocumentMapper.fromStored(stored.document(m.doc(), DocumentMapper.SOURCE_ONLY))));
       }
       Optional<ScoreExplanation> explain = explainer == null ? Optional.empty() : Optional.of(explainer.explain(g.head()));
       hits.add(HitMapper.toHit(docs[i], g.head().score(), marked[i], alsoFrom, explain));

@@ -1,6 +1,8 @@
 package io.lede.search;
 
+import io.lede.index.DocumentMapper;
 import io.lede.index.Schema;
+import io.lede.index.StoryDoc;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -53,10 +55,10 @@ final class TitleSuggester {
     Set<String> seen = new HashSet<>();
     var stored = searcher.storedFields();
     for (ScoreDoc sd : top.scoreDocs) {
-      var doc = stored.document(sd.doc, Set.of(Schema.ID, Schema.TITLE));
-      String title = doc.get(Schema.TITLE);
-      if (title == null || title.isBlank() || !seen.add(title.strip().toLowerCase(Locale.ROOT))) continue;
-      out.add(new Suggestion(title, doc.get(Schema.ID)));
+      StoryDoc story = DocumentMapper.fromStored(stored.document(sd.doc, DocumentMapper.SOURCE_ONLY));
+      String title = story.story().title();
+      if (title.isBlank() || !seen.add(title.strip().toLowerCase(Locale.ROOT))) continue;
+      out.add(new Suggestion(title, story.id()));
       if (out.size() == n) break;
     }
     return out;

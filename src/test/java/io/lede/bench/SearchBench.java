@@ -94,6 +94,12 @@ public final class SearchBench {
           default -> full;
         };
         System.out.println(latency(only, queries, run, warmups, passes).line());
+        int slowest = Integer.getInteger("bench.slowest", 0);
+        if (slowest > 0) {
+          for (String line : slowest(queries, run, Math.max(passes, 5), slowest, q -> lede.search(SearchRequest.of(q)).total())) {
+            System.out.println(line);
+          }
+        }
         return;
       }
       try (Baseline baseline = new Baseline(home)) {
@@ -177,6 +183,30 @@ public final class SearchBench {
           pct(c, 0.50), pct(c, 0.99)));
     }
     return rows;
+  }
+
+  /**
+   * The {@code n} queries of the tail, each timed {@code passes} times and ranked by its fastest run
+   * (a query slow only once met a busy machine, not a slow path), with its hit count.
+   */
+  private static List<String> slowest(List<String> queries, Consumer<String> run, int passes, int n,
+      java.util.function.ToLongFunction<String> total) {
+    record Timed(String query, long nanos) {}
+    List<Timed> timed = new ArrayList<>();
+    for (String q : queries) {
+      long best = Long.MAX_VALUE;
+      for (int p = 0; p < passes; p++) {
+        long t = System.nanoTime();
+        run.accept(q);
+        best = Math.min(best, System.nanoTime() - t);
+      }
+      timed.add(new Timed(q, best));
+    }
+    timed.sort(java.util.Comparator.comparingLong(Timed::nanos).reversed());
+    return timed.stream().limit(n)
+        .map(t -> String.format(Locale.ROOT, "slow %.3f ms total=%d q=\"%s\"", t.nanos() / 1e6, total.applyAsLong(t.query()),
+            t.query()))
+        .toList();
   }
 
   private static double pct(long[] sorted, double p) {
