@@ -100,7 +100,7 @@ public final class IndexBuilder {
       throws IOException {
     long start = System.nanoTime();
     Files.createDirectories(indexDir);
-    IndexWriterConfig config = new IndexWriterConfig(Schema.analyzer())
+    IndexWriterConfig config = Schema.writerConfig()
         .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
         .setRAMBufferSizeMB(ramBufferMb);
     try (Directory dir = FSDirectory.open(indexDir); IndexWriter writer = new IndexWriter(dir, config)) {

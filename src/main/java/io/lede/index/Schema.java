@@ -13,6 +13,7 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.IndexWriterConfig;
 
 /**
  * The one place that names Lede's index fields, facet dimensions and analyzers. Everything that
@@ -114,6 +115,11 @@ public final class Schema {
 
   /** Longest word prefix indexed in {@link #TITLE_SUGGEST}; a longer typed word is cut to it. */
   public static final int SUGGEST_MAX_PREFIX = 20;
+
+  /** How every writer of a story index starts: Lede's analysis and {@link LedeCodec}. */
+  public static IndexWriterConfig writerConfig() {
+    return new IndexWriterConfig(analyzer()).setCodec(LedeCodec.instance());
+  }
 
   /** English analysis for the text fields; plain lower-cased words (no stemming, no stop words) for the exact ones. */
   public static Analyzer analyzer() {

@@ -24,7 +24,11 @@ import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.index.CodecReader;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SlowCodecReaderWrapper;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.QueryParser;
@@ -42,8 +46,9 @@ import org.apache.lucene.store.FSDirectory;
  * Query benchmark: in-process latency of {@link Lede#search} over a query file, for
  *
  * <ul>
- *   <li><b>baseline</b> — a minimal Lucene program on the same index (title+excerpt, AND, top 10, ids
- *       loaded), the reference the goals are stated against, measured in the same run;
+ *   <li><b>baseline</b> — a minimal Lucene program on the same documents (title+excerpt, AND, top 10, ids
+ *       loaded), written with Lucene's default codec as such a program would: the reference the goals
+ *       are stated against, measured in the same run;
  *   <li><b>baseline-facets</b> — the same plus a quality boost and facet counts of all dimensions;
  *   <li><b>plain</b> — Lede's query understanding and text ranking only: no facets, no business
  *       factors, no highlighting, no collapsing, no provider cap;
@@ -260,9 +265,33 @@ public final class SearchBench {
 
     Baseline(Path home) throws Exception {
       Path live = new IndexHome(home).liveDir().orElseThrow();
-      reader = DirectoryReader.open(FSDirectory.open(live));
+      reader = DirectoryReader.open(FSDirectory.open(withDefaultCodec(home, live)));
       searcher = new IndexSearcher(reader);
       state = new DefaultSortedSetDocValuesReaderState(reader, Schema.facetsConfig());
+    }
+
+    /**
+     * The same documents as a minimal program would have them: written with Lucene's default codec,
+     * not Lede's (whose smaller stored-field blocks would make the reference faster than it is). Kept
+     * beside the index home, outside it, and made again when the live generation changes.
+     */
+    private static Path withDefaultCodec(Path home, Path live) throws Exception {
+      Path copy = home.toAbsolutePath().resolveSibling(home.getFileName() + ".baseline");
+      Path done = copy.resolve("lede-generation");
+      String generation = live.toAbsolutePath().toString();
+      if (Files.isRegularFile(done) && Files.readString(done).equals(generation)) return copy;
+      System.err.println("bench/search: copying " + live + " with Lucene's default codec for the baseline ...");
+      try (DirectoryReader source = DirectoryReader.open(FSDirectory.open(live));
+          FSDirectory target = FSDirectory.open(copy);
+          IndexWriter writer = new IndexWriter(target, new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.CREATE))) {
+        CodecReader[] leaves = new CodecReader[source.leaves().size()];
+        for (int i = 0; i < leaves.length; i++) leaves[i] = SlowCodecReaderWrapper.wrap(source.leaves().get(i).reader());
+        writer.addIndexes(leaves);
+        writer.forceMerge(source.leaves().size()); // as many segments as Lede's generation has
+        writer.commit();
+      }
+      Files.writeString(done, generation);
+      return copy;
     }
 
     private Query parse(String q) {
