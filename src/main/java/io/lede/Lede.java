@@ -3,6 +3,7 @@ package io.lede;
 import io.lede.search.LedeSearcher;
 import io.lede.search.LiveIndex;
 import io.lede.search.NewsSearcher;
+import io.lede.search.ResultCache;
 import io.lede.search.SearchRequest;
 import io.lede.search.SearchResponse;
 import java.io.IOException;
@@ -21,24 +22,49 @@ import java.nio.file.Path;
  */
 public final class Lede implements AutoCloseable {
 
+  /** Answers kept per searcher unless told otherwise (see {@link ResultCache}). */
+  public static final int DEFAULT_RESULT_CACHE = 1000;
+
   private final LiveIndex index;
   private final NewsSearcher engine = new NewsSearcher();
+  private final ResultCache.Counters cacheCounters;
 
-  private Lede(LiveIndex index) {
+  private Lede(LiveIndex index, ResultCache.Counters cacheCounters) {
     this.index = index;
+    this.cacheCounters = cacheCounters;
   }
 
-  /** Opens the live generation under {@code indexHome}. */
+  /** Opens the live generation under {@code indexHome}, keeping up to {@link #DEFAULT_RESULT_CACHE} answers. */
   public static Lede open(Path indexHome) throws IOException {
-    return new Lede(LiveIndex.open(indexHome, LedeSearcher.factory()));
+    return open(indexHome, DEFAULT_RESULT_CACHE);
+  }
+
+  /**
+   * Opens the live generation under {@code indexHome}.
+   *
+   * @param resultCacheEntries answers to keep for repeated requests, per searcher; 0 searches every time
+   */
+  public static Lede open(Path indexHome, int resultCacheEntries) throws IOException {
+    ResultCache.Counters counters = new ResultCache.Counters();
+    return new Lede(LiveIndex.open(indexHome, LedeSearcher.factory(resultCacheEntries, counters)), counters);
   }
 
   public SearchResponse search(SearchRequest request) {
     try (LiveIndex.Lease lease = index.acquire()) {
-      return engine.search(searcher(lease), request);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      LedeSearcher searcher = searcher(lease);
+      return searcher.results().get(request, r -> {
+        try {
+          return engine.search(searcher, r);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
     }
+  }
+
+  /** How often {@link #search} answered from the result cache, and how often it searched. */
+  public ResultCache.Counters resultCache() {
+    return cacheCounters;
   }
 
   /** The story with this id, if the index holds it. */

@@ -55,6 +55,10 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--refresh-ms", paramLabel = "MS", description = "How often to look for a new index generation (default: ${DEFAULT-VALUE}).")
   private long refreshMs = 1000;
 
+  @Option(names = "--result-cache", paramLabel = "N",
+      description = "Answers to keep for repeated searches, per index version; 0 searches every time (default: ${DEFAULT-VALUE}).")
+  private int resultCache = Lede.DEFAULT_RESULT_CACHE;
+
   /** A started server and the index it serves; closing stops the one and closes the other. */
   record Running(Javalin app, Lede lede) implements AutoCloseable {
     @Override
@@ -124,7 +128,7 @@ final class ServeCommand implements Callable<Integer> {
     Lede lede;
     try {
       ensureIndex(home);
-      lede = Lede.open(home.root());
+      lede = Lede.open(home.root(), resultCache);
     } catch (IOException | RuntimeException e) {
       app.stop();
       throw new StartupException(e instanceof IOException ? "cannot open the index: " + e.getMessage() : rootMessage(e));

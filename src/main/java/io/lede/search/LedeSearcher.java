@@ -35,8 +35,11 @@ public final class LedeSearcher extends IndexSearcher {
   private final boolean hasIdKey;
   private final Set<String> facetDims;
 
-  private LedeSearcher(IndexReader reader) throws IOException {
+  private final ResultCache results;
+
+  private LedeSearcher(IndexReader reader, ResultCache results) throws IOException {
     super(reader);
+    this.results = results;
     FieldInfos fields = FieldInfos.getMergedFieldInfos(reader);
     facetState = state(reader, fields, Schema.FACET_FIELD);
     rareFacetState = state(reader, fields, Schema.FACET_FIELD_RARE);
@@ -52,19 +55,30 @@ public final class LedeSearcher extends IndexSearcher {
     hasIdKey = fields.fieldInfo(Schema.ID_KEY) != null || reader.numDocs() == 0;
   }
 
-  /** Builds {@link LedeSearcher}s for a {@code SearcherManager}. */
+  /** Builds {@link LedeSearcher}s for a {@code SearcherManager}, without a result cache. */
   public static SearcherFactory factory() {
+    return factory(0, new ResultCache.Counters());
+  }
+
+  /** Builds {@link LedeSearcher}s for a {@code SearcherManager}, each with a result cache of up to {@code cacheEntries} answers. */
+  public static SearcherFactory factory(int cacheEntries, ResultCache.Counters counters) {
+    new ResultCache(cacheEntries, counters); // fails now on a bad size, not at the first searcher
     return new SearcherFactory() {
       @Override
       public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) throws IOException {
-        return new LedeSearcher(reader);
+        return new LedeSearcher(reader, new ResultCache(cacheEntries, counters));
       }
     };
   }
 
   /** Wraps a reader directly (tests, benchmarks); a live index gets its searchers from {@link #factory()}. */
   public static LedeSearcher of(IndexReader reader) throws IOException {
-    return new LedeSearcher(reader);
+    return new LedeSearcher(reader, new ResultCache(0, new ResultCache.Counters()));
+  }
+
+  /** The answers this searcher has given. */
+  public ResultCache results() {
+    return results;
   }
 
   private SortedSetDocValuesReaderState state(IndexReader reader, FieldInfos fields, String field) throws IOException {

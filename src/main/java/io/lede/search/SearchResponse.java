@@ -29,4 +29,9 @@ public record SearchResponse(
     hits = List.copyOf(hits);
     facets = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(facets));
   }
+
+  /** The same answer, as given again after {@code ms}. */
+  public SearchResponse withTookMs(long ms) {
+    return new SearchResponse(query, total, ms, page, size, nextCursor, didYouMean, partial, hits, facets);
+  }
 }

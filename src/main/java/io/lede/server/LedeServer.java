@@ -28,7 +28,7 @@ public final class LedeServer {
   public static Javalin create(SearchService service, ServerConfig config) {
     ObjectMapper mapper = JsonMapping.mapper();
     IndexRefresher refresher = new IndexRefresher(service, config.refreshInterval(), Clock.systemUTC());
-    ServerMetrics metrics = new ServerMetrics(refresher::snapshot);
+    ServerMetrics metrics = new ServerMetrics(refresher::snapshot, service::resultCache);
     QueryRunner runner = new QueryRunner(config.searchThreads(), config.queueCapacity(), config.searchTimeout(),
         metrics::recordTimeout, metrics::recordRejection);
     SearchController search = new SearchController(service, runner);

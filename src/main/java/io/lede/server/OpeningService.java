@@ -3,6 +3,7 @@ package io.lede.server;
 import io.lede.search.Hit;
 import io.lede.search.ItemDetails;
 import io.lede.search.LedeStats;
+import io.lede.search.ResultCache;
 import io.lede.search.SearchRequest;
 import io.lede.search.SearchResponse;
 import io.lede.search.Suggestion;
@@ -61,6 +62,12 @@ public final class OpeningService implements SearchService {
   public String generation() {
     SearchService service = delegate.get();
     return service == null ? "" : service.generation();
+  }
+
+  @Override
+  public ResultCache.Counters resultCache() {
+    SearchService service = delegate.get();
+    return service == null ? NO_CACHE : service.resultCache();
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.lede.Lede;
 import io.lede.search.Hit;
 import io.lede.search.ItemDetails;
 import io.lede.search.LedeStats;
+import io.lede.search.ResultCache;
 import io.lede.search.SearchRequest;
 import io.lede.search.SearchResponse;
 import io.lede.search.Suggestion;
@@ -32,6 +33,14 @@ public interface SearchService {
 
   /** Catches up with newly published generations or commits; true when a searcher is open. */
   boolean refresh() throws IOException;
+
+  /** Hits and misses of the result cache (none for a service without one). */
+  default ResultCache.Counters resultCache() {
+    return NO_CACHE;
+  }
+
+  /** The counters of a service without a result cache: always zero. */
+  ResultCache.Counters NO_CACHE = new ResultCache.Counters();
 
   /** The embedded facade as a service. */
   static SearchService of(Lede lede) {
@@ -69,6 +78,11 @@ public interface SearchService {
       @Override
       public boolean refresh() throws IOException {
         return lede.refresh();
+      }
+
+      @Override
+      public ResultCache.Counters resultCache() {
+        return lede.resultCache();
       }
     };
   }

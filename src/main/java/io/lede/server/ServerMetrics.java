@@ -1,6 +1,8 @@
 package io.lede.server;
 
+import io.lede.search.ResultCache;
 import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
@@ -27,7 +29,7 @@ final class ServerMetrics {
   private final Counter timeouts;
   private final Counter rejections;
 
-  ServerMetrics(Supplier<IndexSnapshot> index) {
+  ServerMetrics(Supplier<IndexSnapshot> index, Supplier<ResultCache.Counters> cache) {
     requests = Counter.builder()
         .name("lede_http_requests_total")
         .help("HTTP requests answered, by route, method and status code")
@@ -47,6 +49,16 @@ final class ServerMetrics {
     rejections = Counter.builder()
         .name("lede_search_rejections_total")
         .help("Index requests refused at once because every query thread was busy and the queue full (503)")
+        .register(registry);
+    CounterWithCallback.builder()
+        .name("lede_result_cache_hits_total")
+        .help("Searches answered from the result cache")
+        .callback(cb -> cb.call(cache.get().hits()))
+        .register(registry);
+    CounterWithCallback.builder()
+        .name("lede_result_cache_misses_total")
+        .help("Searches the result cache did not hold (searched, then kept)")
+        .callback(cb -> cb.call(cache.get().misses()))
         .register(registry);
     GaugeWithCallback.builder()
         .name("lede_index_documents")

@@ -76,7 +76,7 @@ public final class SearchBench {
     int passes = Integer.getInteger("bench.passes", 3);
     int throughputSeconds = Integer.getInteger("bench.seconds", 15);
 
-    try (Lede lede = Lede.open(home)) {
+    try (Lede lede = Lede.open(home, 0)) { // no result cache: every pass searches, as the baseline does
       long docs = lede.stats().documents();
       System.out.printf(Locale.ROOT, "index %s generation=%s documents=%d queries=%d heap_max_mb=%d cores=%d java=%s%n",
           home, lede.generation(), docs, queries.size(), Runtime.getRuntime().maxMemory() >> 20,

@@ -214,6 +214,17 @@ class ApiRoutesTest {
   }
 
   @Test
+  void metricsCountResultCacheHitsAndMisses() {
+    String q = "/api/search?q=clearview&size=3";
+    server.get(q);
+    server.get(q);
+    String text = server.get("/metrics").body();
+    assertEquals((double) lede.resultCache().hits(), gauge(text, "lede_result_cache_hits_total"));
+    assertEquals((double) lede.resultCache().misses(), gauge(text, "lede_result_cache_misses_total"));
+    assertTrue(lede.resultCache().hits() >= 1, "the repeated request came from the cache");
+  }
+
+  @Test
   void unknownApiRouteIsJson404() {
     TestServer.Reply r = server.get("/api/nothing-here");
     assertEquals(404, r.status());

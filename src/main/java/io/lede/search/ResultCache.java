@@ -1,0 +1,58 @@
+package io.lede.search;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
+
+/**
+ * The answers one searcher has already given, by request (as Solr's query result cache): a news
+ * audience asks the same few things at once — the front page, the story of the hour — and an answer
+ * depends on nothing but the request and the searcher, so a repeated request costs a lookup. Bounded
+ * by entries, least recently and least often used first out; a new generation or commit brings a new
+ * searcher and with it an empty cache, so an answer is never stale. Thread-safe; concurrent identical
+ * requests are searched once.
+ */
+public final class ResultCache {
+
+  /** Hits and misses over the life of a {@code Lede}, across its searchers. */
+  public static final class Counters {
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
+
+    public long hits() {
+      return hits.sum();
+    }
+
+    public long misses() {
+      return misses.sum();
+    }
+  }
+
+  private final Cache<SearchRequest, SearchResponse> answers;
+  private final Counters counters;
+
+  /** @param maxEntries answers kept; 0 keeps none */
+  ResultCache(int maxEntries, Counters counters) {
+    if (maxEntries < 0) throw new IllegalArgumentException("result cache size must be 0 or more, not " + maxEntries);
+    this.answers = maxEntries == 0 ? null : Caffeine.newBuilder().maximumSize(maxEntries).build();
+    this.counters = counters;
+  }
+
+  /** The answer to {@code request}, searched by {@code search} unless it is known; failures are not kept. */
+  public SearchResponse get(SearchRequest request, Function<SearchRequest, SearchResponse> search) {
+    if (answers == null) return search.apply(request);
+    long start = System.nanoTime();
+    boolean[] searched = {false};
+    SearchResponse answer = answers.get(request, r -> {
+      searched[0] = true;
+      return search.apply(r);
+    });
+    if (searched[0]) {
+      counters.misses.increment();
+      return answer;
+    }
+    counters.hits.increment();
+    return answer.withTookMs((System.nanoTime() - start) / 1_000_000);
+  }
+}
