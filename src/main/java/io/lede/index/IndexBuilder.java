@@ -16,7 +16,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -70,15 +69,16 @@ public final class IndexBuilder {
     this.ramBufferMb = ramBufferMb;
   }
 
-  /** The news item files in {@code dir} (*.txt, *.md, *.yaml, *.yml; hidden files skipped), sorted by name. */
+  /**
+   * The news item files in {@code dir} and its subfolders (*.txt, *.md, *.yaml, *.yml; hidden files
+   * skipped; symbolic links followed), sorted by name.
+   */
   public static List<Path> itemFiles(Path dir) throws IOException {
     if (!Files.isDirectory(dir)) throw new IOException("seeds directory " + dir + " does not exist");
-    try (Stream<Path> files = Files.walk(dir)) {
-      return files.filter(Files::isRegularFile)
-          .filter(IndexBuilder::isItemFileName)
-          .sorted()
-          .toList();
-    }
+    List<Path> files = new ArrayList<>();
+    SeedsScan.walk(dir, (file, attrs) -> files.add(file));
+    files.sort(null);
+    return List.copyOf(files);
   }
 
   /** Whether a regular file with this name is a news item file (the rule {@link #itemFiles} applies). */
