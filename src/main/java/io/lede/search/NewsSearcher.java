@@ -15,16 +15,20 @@ import java.util.Set;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.TotalHitCountCollectorManager;
 import org.apache.lucene.search.TotalHits;
 
 /**
@@ -50,6 +54,7 @@ public final class NewsSearcher {
 
   public SearchResponse search(LedeSearcher searcher, SearchRequest request) throws IOException {
     long start = System.nanoTime();
+    SearchDeadline deadline = SearchDeadline.of(request.timeLimit());
     RankingProfile profile = request.profile().orElse(RankingProfile.DEFAULT);
     ParsedQuery parsed = QuerySyntax.parse(request.query());
     boolean browse = !queries.hasText(parsed);
@@ -62,28 +67,28 @@ public final class NewsSearcher {
     // Strict first. Only when that finds nothing: typos allowed in the words the index does not know,
     // then any word, when there are several.
     Mode used = Mode.ALL_WORDS;
-    Run run = execute(searcher, request, profile, order, cursor, parsed, used, word -> false, browse);
-    if (run.total() == 0 && !browse) {
+    Run run = execute(searcher, request, profile, order, cursor, parsed, used, word -> false, browse, deadline);
+    if (run.total() == 0 && !browse && !deadline.reached()) {
       Set<String> unknown = unknownWords(searcher, parsed);
       List<Mode> fallbacks = new ArrayList<>();
       if (!unknown.isEmpty()) fallbacks.add(Mode.ALL_WORDS_FUZZY);
       if (parsed.required().size() > 1) fallbacks.add(Mode.ANY_WORD);
       for (Mode mode : fallbacks) {
         used = mode;
-        run = execute(searcher, request, profile, order, cursor, parsed, mode, unknown::contains, false);
+        run = execute(searcher, request, profile, order, cursor, parsed, mode, unknown::contains, false, deadline);
         if (run.total() > 0) break;
       }
     }
 
     Optional<String> didYouMean = Optional.empty();
-    if (!browse && (run.total() < FEW_HITS || used != Mode.ALL_WORDS)) {
+    if (!browse && !deadline.reached() && (run.total() < FEW_HITS || used != Mode.ALL_WORDS)) {
       // With a fallback in use, any correction that finds exact matches is better; otherwise it must find more.
       long bar = used == Mode.ALL_WORDS ? run.total() : 0;
       didYouMean = spelling.suggest(searcher.getIndexReader(), request.query(), parsed.plainWords())
           .filter(s -> betterSpelling(searcher, request, profile, s, bar));
     }
 
-    PageCutter.Page page = cutPage(searcher, request, profile, order, cursor, run);
+    PageCutter.Page page = cutPage(searcher, request, profile, order, cursor, run, deadline);
     Run answered = run;
     List<Hit> hits = dresser.dress(searcher, request, page.groups(), answered.highlight(),
         request.explain() ? hit -> explain(searcher, answered, hit) : null);
@@ -91,7 +96,7 @@ public final class NewsSearcher {
         ? Map.of()
         : FacetReader.read(run.facets(), run.months(), request, searcher::hasFacet);
     return new SearchResponse(request.query(), run.total(), (System.nanoTime() - start) / 1_000_000, request.page(),
-        request.size(), page.next().map(SearchCursor::encode), didYouMean, false, hits, facets);
+        request.size(), page.next().map(SearchCursor::encode), didYouMean, deadline.reached(), hits, facets);
   }
 
   private boolean betterSpelling(LedeSearcher searcher, SearchRequest request, RankingProfile profile, String corrected,
@@ -124,8 +129,8 @@ public final class NewsSearcher {
       TopFieldDocs top, int window, long total, Facets facets, Facets months) {}
 
   private Run execute(LedeSearcher searcher, SearchRequest request, RankingProfile profile, SortOrder order,
-      SearchCursor cursor, ParsedQuery parsed, Mode mode, java.util.function.Predicate<String> misspelt, boolean browse)
-      throws IOException {
+      SearchCursor cursor, ParsedQuery parsed, Mode mode, java.util.function.Predicate<String> misspelt, boolean browse,
+      SearchDeadline deadline) throws IOException {
     Query text = queries.textQuery(parsed, profile, mode, misspelt);
     Query highlight = browse || !request.highlight() ? null : queries.highlightQuery(parsed, mode, misspelt);
     var config = searcher.facetsConfig();
@@ -144,21 +149,34 @@ public final class NewsSearcher {
       // One pass: facets need every match, so every match is scored on the way (as a minimal Lucene
       // program does it). Measured against counting first and ranking in a second, pruned pass: the
       // second pass's query set-up and reading the postings twice cost more than the scores it skips.
-      var ranked = new DrillSideways(searcher, config, searcher.facetState())
-          .search(query, topHits(searcher, order, window, cursor, Integer.MAX_VALUE));
-      facets = ranked.facets;
-      top = ranked.collectorResult;
+      FacetsCollector drillDowns;
+      if (RequestFilters.hasFacetFilters(request)) {
+        // Drill sideways: the other values of a selected facet are counted as if it were not selected.
+        var ranked = new DrillSideways(searcher, config, searcher.facetState())
+            .search(query, deadline.guard(topHits(searcher, order, window, cursor, Integer.MAX_VALUE)));
+        facets = ranked.facets;
+        top = ranked.collectorResult;
+        drillDowns = ranked.drillDownFacetsCollector;
+      } else {
+        // Nothing selected: what drill sideways does then, with the time limit around both collectors.
+        Object[] both = searcher.search(query, deadline.guard(new MultiCollectorManager(new FacetsCollectorManager(),
+            topHits(searcher, order, window, cursor, Integer.MAX_VALUE))));
+        drillDowns = (FacetsCollector) both[0];
+        top = (TopFieldDocs) both[1];
+        facets = new SortedSetDocValuesFacetCounts(searcher.facetState(), drillDowns);
+      }
       total = top.totalHits.value();
-      if (!request.years().isEmpty() && searcher.rareFacetState() != null && ranked.drillDownFacetsCollector != null) {
-        months = new SortedSetDocValuesFacetCounts(searcher.rareFacetState(), ranked.drillDownFacetsCollector);
+      if (!request.years().isEmpty() && searcher.rareFacetState() != null && drillDowns != null) {
+        months = new SortedSetDocValuesFacetCounts(searcher.rareFacetState(), drillDowns);
       }
     } else {
       // Most queries match fewer than EXACT_COUNT documents: count them while collecting, and only
       // count again, without scores, when there are more.
-      top = searcher.search(query, topHits(searcher, order, window, cursor, Math.max(window, EXACT_COUNT)));
+      top = searcher.search(query, deadline.guard(topHits(searcher, order, window, cursor, Math.max(window, EXACT_COUNT))));
       total = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO
           ? top.totalHits.value()
-          : searcher.count(RequestFilters.drillDown(filtered, request, config));
+          : searcher.search(RequestFilters.drillDown(filtered, request, config),
+              deadline.guard(new TotalHitCountCollectorManager(searcher.getSlices())));
     }
     return new Run(text, highlight, filtered, scored, query, signals, top, window, total, facets, months);
   }
@@ -187,7 +205,7 @@ public final class NewsSearcher {
 
   /** Cuts the page, reading a wider window when collapsing left too few stories to fill it. */
   private PageCutter.Page cutPage(LedeSearcher searcher, SearchRequest request, RankingProfile profile, SortOrder order,
-      SearchCursor cursor, Run run) throws IOException {
+      SearchCursor cursor, Run run, SearchDeadline deadline) throws IOException {
     int offset = cursor == null ? (request.page() - 1) * request.size() : 0;
     Set<String> shownBefore = cursor == null ? Set.of() : new HashSet<>(cursor.shown());
     FieldDoc[] docs = fieldDocs(run.top());
@@ -201,7 +219,7 @@ public final class NewsSearcher {
           diversify(profile, order, cursor), profile, order, cursor);
       if (!page.needsMore() || window >= SearchRequest.MAX_WINDOW * 2) return page;
       window *= 2;
-      docs = fieldDocs(searcher.search(run.query(), topHits(searcher, order, window, cursor, window)));
+      docs = fieldDocs(searcher.search(run.query(), deadline.guard(topHits(searcher, order, window, cursor, window))));
     }
   }
 

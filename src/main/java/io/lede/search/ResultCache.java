@@ -10,8 +10,7 @@ import java.util.function.Function;
  * audience asks the same few things at once — the front page, the story of the hour — and an answer
  * depends on nothing but the request and the searcher, so a repeated request costs a lookup. Bounded
  * by entries, least recently and least often used first out; a new generation or commit brings a new
- * searcher and with it an empty cache, so an answer is never stale. Thread-safe; concurrent identical
- * requests are searched once.
+ * searcher and with it an empty cache, so an answer is never stale. Thread-safe.
  */
 public final class ResultCache {
 
@@ -39,20 +38,21 @@ public final class ResultCache {
     this.counters = counters;
   }
 
-  /** The answer to {@code request}, searched by {@code search} unless it is known; failures are not kept. */
+  /**
+   * The answer to {@code request}, searched by {@code search} unless it is known. Failures and partial
+   * answers (cut short by a time limit) are not kept: the next request searches again.
+   */
   public SearchResponse get(SearchRequest request, Function<SearchRequest, SearchResponse> search) {
     if (answers == null) return search.apply(request);
     long start = System.nanoTime();
-    boolean[] searched = {false};
-    SearchResponse answer = answers.get(request, r -> {
-      searched[0] = true;
-      return search.apply(r);
-    });
-    if (searched[0]) {
-      counters.misses.increment();
-      return answer;
+    SearchResponse known = answers.getIfPresent(request);
+    if (known != null) {
+      counters.hits.increment();
+      return known.withTookMs((System.nanoTime() - start) / 1_000_000);
     }
-    counters.hits.increment();
-    return answer.withTookMs((System.nanoTime() - start) / 1_000_000);
+    counters.misses.increment();
+    SearchResponse answer = search.apply(request);
+    if (!answer.partial()) answers.put(request, answer);
+    return answer;
   }
 }

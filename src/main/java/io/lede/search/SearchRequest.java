@@ -1,5 +1,6 @@
 package io.lede.search;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -20,6 +21,8 @@ import java.util.OptionalInt;
  * @param profile ranking knobs for this request; empty means {@link RankingProfile#DEFAULT}
  * @param facets compute facet counts (an application that only wants hits can skip the work)
  * @param highlight mark matches in titles and excerpts (when false, highlights hold the escaped text)
+ * @param timeLimit how long ranking may take: past it Lucene stops scoring and the answer is what was
+ *     found so far, marked {@link SearchResponse#partial()}; empty for no limit
  */
 public record SearchRequest(
     String query,
@@ -40,7 +43,8 @@ public record SearchRequest(
     boolean collapse,
     Optional<RankingProfile> profile,
     boolean facets,
-    boolean highlight) {
+    boolean highlight,
+    Optional<Duration> timeLimit) {
 
   public static final int DEFAULT_SIZE = 10;
   public static final int MAX_SIZE = 100;
@@ -72,6 +76,10 @@ public record SearchRequest(
     to = to == null ? Optional.empty() : to;
     minQuality = minQuality == null ? OptionalInt.empty() : minQuality;
     published = published == null ? Optional.empty() : published;
+    timeLimit = timeLimit == null ? Optional.empty() : timeLimit;
+    if (timeLimit.isPresent() && (timeLimit.get().isNegative() || timeLimit.get().isZero())) {
+      throw new InvalidRequestException("timeLimit", "the time limit must be positive, not " + timeLimit.get());
+    }
     if (from.isPresent() && to.isPresent() && from.get().isAfter(to.get())) {
       throw new InvalidRequestException("from", "from (" + from.get() + ") is after to (" + to.get() + ")");
     }
@@ -115,6 +123,7 @@ public record SearchRequest(
     b.profile = profile;
     b.facets = facets;
     b.highlight = highlight;
+    b.timeLimit = timeLimit;
     return b;
   }
 
@@ -139,6 +148,7 @@ public record SearchRequest(
     private Optional<RankingProfile> profile = Optional.empty();
     private boolean facets = true;
     private boolean highlight = true;
+    private Optional<Duration> timeLimit = Optional.empty();
 
     private Builder() {}
 
@@ -167,10 +177,11 @@ public record SearchRequest(
     public Builder profile(RankingProfile profile) { this.profile = Optional.ofNullable(profile); return this; }
     public Builder facets(boolean facets) { this.facets = facets; return this; }
     public Builder highlight(boolean highlight) { this.highlight = highlight; return this; }
+    public Builder timeLimit(Duration limit) { this.timeLimit = Optional.ofNullable(limit); return this; }
 
     public SearchRequest build() {
       return new SearchRequest(query, topics, providers, categories, kinds, years, from, to, minQuality, published,
-          sort, page, size, cursor, explain, collapse, profile, facets, highlight);
+          sort, page, size, cursor, explain, collapse, profile, facets, highlight, timeLimit);
     }
   }
 }

@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * then answers 503; the pool is bounded, so slow queries can occupy at most {@code threads} threads and
  * a full queue is answered 503 at once (load shedding) instead of piling up. Work that is still queued
  * when its deadline passes is cancelled and never runs. Running work is not interrupted: an interrupt
- * would close Lucene's NIO file channels under every other reader.
+ * would close Lucene's NIO file channels under every other reader. A search stops itself instead: its
+ * request carries a time limit that Lucene checks as it scores ({@code SearchRequest#timeLimit}).
  */
 final class QueryRunner implements AutoCloseable {
 

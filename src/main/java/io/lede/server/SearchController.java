@@ -3,6 +3,7 @@ package io.lede.server;
 import io.javalin.http.Context;
 import io.lede.search.SearchRequest;
 import io.lede.search.Suggestion;
+import java.time.Duration;
 import java.util.List;
 
 /** {@code GET /api/search} and {@code GET /api/suggest}. */
@@ -15,14 +16,20 @@ final class SearchController {
 
   private final SearchService service;
   private final QueryRunner runner;
+  private final Duration rankingLimit;
 
-  SearchController(SearchService service, QueryRunner runner) {
+  /**
+   * @param requestLimit the time limit of a request: ranking stops at three quarters of it, leaving the
+   *     rest to dress what was found and answer it (marked partial) before the request would be cut off
+   */
+  SearchController(SearchService service, QueryRunner runner, Duration requestLimit) {
     this.service = service;
     this.runner = runner;
+    this.rankingLimit = requestLimit.multipliedBy(3).dividedBy(4);
   }
 
   void search(Context ctx) {
-    SearchRequest request = SearchParams.parse(ctx.queryParamMap());
+    SearchRequest request = SearchParams.builder(ctx.queryParamMap()).timeLimit(rankingLimit).build();
     ctx.json(runner.call(() -> service.search(request)));
   }
 

@@ -22,6 +22,11 @@ final class SearchParams {
   private SearchParams() {}
 
   static SearchRequest parse(Map<String, List<String>> queryString) {
+    return builder(queryString).build();
+  }
+
+  /** The request the query string asks for, to complete with what the server adds (a time limit). */
+  static SearchRequest.Builder builder(Map<String, List<String>> queryString) {
     QueryParams p = new QueryParams(queryString);
     SearchRequest.Builder b = SearchRequest.builder()
         .query(p.string("q").orElse(""))
@@ -42,6 +47,6 @@ final class SearchParams {
     p.integer("minQuality").ifPresent(b::minQuality);
     p.bool("published").ifPresent(b::published);
     p.string("sort").map(SortOrder::parse).ifPresent(b::sort);
-    return b.build();
+    return b;
   }
 }
