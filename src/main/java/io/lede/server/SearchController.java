@@ -19,13 +19,14 @@ final class SearchController {
   private final Duration rankingLimit;
 
   /**
-   * @param requestLimit the time limit of a request: ranking stops at three quarters of it, leaving the
-   *     rest to dress what was found and answer it (marked partial) before the request would be cut off
+   * @param requestLimit the time limit of a request: collecting stops at half of it, leaving the rest to
+   *     count the facets of what was found (about as long again, at a million documents) and answer it,
+   *     marked partial, before the request would be cut off
    */
   SearchController(SearchService service, QueryRunner runner, Duration requestLimit) {
     this.service = service;
     this.runner = runner;
-    this.rankingLimit = requestLimit.multipliedBy(3).dividedBy(4);
+    this.rankingLimit = requestLimit.dividedBy(2);
   }
 
   void search(Context ctx) {

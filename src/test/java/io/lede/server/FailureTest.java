@@ -74,6 +74,22 @@ class FailureTest {
   }
 
   @Test
+  void searchesCarryHalfTheRequestTimeLimitSoAPartialAnswerArrivesInTime() {
+    java.util.List<SearchRequest> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    SearchService recording = new StubService() {
+      @Override
+      public SearchResponse search(SearchRequest r) {
+        seen.add(r);
+        return super.search(r);
+      }
+    };
+    try (TestServer server = new TestServer(recording, TestServer.config().withSearchTimeout(Duration.ofMillis(1000)))) {
+      assertEquals(200, server.get("/api/search?q=anything").status());
+      assertEquals(java.util.Optional.of(Duration.ofMillis(500)), seen.get(0).timeLimit());
+    }
+  }
+
+  @Test
   void whenEveryQueryThreadIsBusyAndTheQueueFullRequestsAreRefusedAtOnce() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     CountDownLatch running = new CountDownLatch(1);
