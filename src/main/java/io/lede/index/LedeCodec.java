@@ -12,7 +12,8 @@ import org.apache.lucene.codecs.lucene90.compressing.Lucene90CompressingStoredFi
  * loads the source of its ten hits, each from a different place of the index; the default format
  * decompresses about 8 KiB of neighbours to reach one document, which was a sixth of a hits-only
  * search's CPU. Blocks of {@link #CHUNK_BYTES} (LZ4 sub-blocks of a tenth of that, with a shared
- * dictionary) cost a little compression and leave a fraction of that work.
+ * dictionary) leave a fraction of that work, for about 40 % more stored bytes (16 → 23 MB on the real
+ * 40k-story corpus).
  *
  * <p>Found by name through Java's service loader ({@code META-INF/services}), as every Lucene codec is,
  * so any Lucene program with Lede on its class path reads the index; indexes written with the plain

@@ -62,7 +62,7 @@ public final class LedeSearcher extends IndexSearcher {
 
   /** Builds {@link LedeSearcher}s for a {@code SearcherManager}, each with a result cache of up to {@code cacheEntries} answers. */
   public static SearcherFactory factory(int cacheEntries, ResultCache.Counters counters) {
-    new ResultCache(cacheEntries, counters); // fails now on a bad size, not at the first searcher
+    ResultCache.checkSize(cacheEntries); // now, not at the first searcher
     return new SearcherFactory() {
       @Override
       public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) throws IOException {

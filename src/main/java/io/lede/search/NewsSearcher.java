@@ -144,8 +144,6 @@ public final class NewsSearcher {
     long total;
     TopFieldDocs top;
     if (request.facets() && searcher.facetState() != null) {
-      // Two passes. Facets need every match but no scores; the page needs scores but, thanks to
-      // dynamic pruning, not of every match. One pass doing both would score every match.
       // One pass: facets need every match, so every match is scored on the way (as a minimal Lucene
       // program does it). Measured against counting first and ranking in a second, pruned pass: the
       // second pass's query set-up and reading the postings twice cost more than the scores it skips.

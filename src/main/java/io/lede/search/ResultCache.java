@@ -33,9 +33,14 @@ public final class ResultCache {
 
   /** @param maxEntries answers kept; 0 keeps none */
   ResultCache(int maxEntries, Counters counters) {
-    if (maxEntries < 0) throw new IllegalArgumentException("result cache size must be 0 or more, not " + maxEntries);
+    checkSize(maxEntries);
     this.answers = maxEntries == 0 ? null : Caffeine.newBuilder().maximumSize(maxEntries).build();
     this.counters = counters;
+  }
+
+  /** Refuses a size no cache can have. */
+  static void checkSize(int maxEntries) {
+    if (maxEntries < 0) throw new IllegalArgumentException("result cache size must be 0 or more, not " + maxEntries);
   }
 
   /**

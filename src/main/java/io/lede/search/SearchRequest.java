@@ -21,8 +21,8 @@ import java.util.OptionalInt;
  * @param profile ranking knobs for this request; empty means {@link RankingProfile#DEFAULT}
  * @param facets compute facet counts (an application that only wants hits can skip the work)
  * @param highlight mark matches in titles and excerpts (when false, highlights hold the escaped text)
- * @param timeLimit how long ranking may take: past it Lucene stops scoring and the answer is what was
- *     found so far, marked {@link SearchResponse#partial()}; empty for no limit
+ * @param timeLimit how long collecting hits may take: past it the search stops and answers with what it
+ *     found so far (facets counted over those), marked {@link SearchResponse#partial()}; empty for no limit
  */
 public record SearchRequest(
     String query,

@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * a full queue is answered 503 at once (load shedding) instead of piling up. Work that is still queued
  * when its deadline passes is cancelled and never runs. Running work is not interrupted: an interrupt
  * would close Lucene's NIO file channels under every other reader. A search stops itself instead: its
- * request carries a time limit that Lucene checks as it scores ({@code SearchRequest#timeLimit}).
+ * request carries a time limit, checked as its hits are collected ({@code SearchRequest#timeLimit}).
  */
 final class QueryRunner implements AutoCloseable {
 

@@ -16,7 +16,7 @@ final class SearchController {
 
   private final SearchService service;
   private final QueryRunner runner;
-  private final Duration rankingLimit;
+  private final Duration collectingLimit;
 
   /**
    * @param requestLimit the time limit of a request: collecting stops at half of it, leaving the rest to
@@ -26,11 +26,11 @@ final class SearchController {
   SearchController(SearchService service, QueryRunner runner, Duration requestLimit) {
     this.service = service;
     this.runner = runner;
-    this.rankingLimit = requestLimit.dividedBy(2);
+    this.collectingLimit = requestLimit.dividedBy(2);
   }
 
   void search(Context ctx) {
-    SearchRequest request = SearchParams.builder(ctx.queryParamMap()).timeLimit(rankingLimit).build();
+    SearchRequest request = SearchParams.builder(ctx.queryParamMap()).timeLimit(collectingLimit).build();
     ctx.json(runner.call(() -> service.search(request)));
   }
 
