@@ -5,8 +5,11 @@ public final class HtmlEscaper {
   private HtmlEscaper() {}
 
   public static String escape(String text) {
-    StringBuilder out = new StringBuilder(text.length() + 16);
-    for (int i = 0; i < text.length(); i++) {
+    int first = 0;
+    while (first < text.length() && !special(text.charAt(first))) first++;
+    if (first == text.length()) return text; // most titles and excerpts: nothing to escape, nothing to copy
+    StringBuilder out = new StringBuilder(text.length() + 16).append(text, 0, first);
+    for (int i = first; i < text.length(); i++) {
       char c = text.charAt(i);
       switch (c) {
         case '<' -> out.append("&lt;");
@@ -18,5 +21,9 @@ public final class HtmlEscaper {
       }
     }
     return out.toString();
+  }
+
+  private static boolean special(char c) {
+    return c == '<' || c == '>' || c == '&' || c == '"' || c == '\'';
   }
 }
