@@ -42,7 +42,7 @@ public final class Lede implements AutoCloseable {
   /**
    * Opens the live generation under {@code indexHome}.
    *
-   * @param resultCacheEntries answers to keep for repeated requests, per searcher; 0 searches every time
+   * @param resultCacheEntries room for this many answers of ten hits, kept for repeated requests per searcher; 0 searches every time
    */
   public static Lede open(Path indexHome, int resultCacheEntries) throws IOException {
     ResultCache.Counters counters = new ResultCache.Counters();

@@ -56,7 +56,7 @@ final class ServeCommand implements Callable<Integer> {
   private long refreshMs = 1000;
 
   @Option(names = "--result-cache", paramLabel = "N",
-      description = "Answers to keep for repeated searches, per index version; 0 searches every time (default: ${DEFAULT-VALUE}).")
+      description = "Room for this many answers of ten hits, kept for repeated searches per index version; 0 searches every time (default: ${DEFAULT-VALUE}).")
   private int resultCache = Lede.DEFAULT_RESULT_CACHE;
 
   /** A started server and the index it serves; closing stops the one and closes the other. */

@@ -9,8 +9,8 @@ import java.util.function.Function;
  * The answers one searcher has already given, by request (as Solr's query result cache): a news
  * audience asks the same few things at once — the front page, the story of the hour — and an answer
  * depends on nothing but the request and the searcher, so a repeated request costs a lookup. Bounded
- * by entries, least recently and least often used first out; a new generation or commit brings a new
- * searcher and with it an empty cache, so an answer is never stale. Thread-safe.
+ * by the hits held, least recently and least often used first out; a new generation or commit brings a
+ * new searcher and with it an empty cache, so an answer is never stale. Thread-safe.
  */
 public final class ResultCache {
 
@@ -31,10 +31,16 @@ public final class ResultCache {
   private final Cache<SearchRequest, SearchResponse> answers;
   private final Counters counters;
 
-  /** @param maxEntries answers kept; 0 keeps none */
+  /** @param maxEntries answers of a default page (ten hits) kept; 0 keeps none */
   ResultCache(int maxEntries, Counters counters) {
     checkSize(maxEntries);
-    this.answers = maxEntries == 0 ? null : Caffeine.newBuilder().maximumSize(maxEntries).build();
+    // Weighed by hits, so that room for N answers of a default page is N answers of a default page
+    // however large the pages asked for: an answer of a hundred hits takes ten places.
+    this.answers = maxEntries == 0 ? null : Caffeine.newBuilder()
+        .maximumWeight((long) maxEntries * SearchRequest.DEFAULT_SIZE)
+        .<SearchRequest, SearchResponse>weigher((request, answer) -> Math.max(1, answer.hits().size()))
+        .executor(Runnable::run) // evict on the caller's thread: at once, and no pool of its own
+        .build();
     this.counters = counters;
   }
 

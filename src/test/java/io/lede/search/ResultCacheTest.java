@@ -37,6 +37,23 @@ class ResultCacheTest {
   }
 
   @Test
+  void theCacheIsBoundedByTheHitsItHolds() throws Exception {
+    Fixtures.Item[] items = new Fixtures.Item[30];
+    for (int i = 0; i < items.length; i++) items[i] = item("Harbour report " + i);
+    Fixtures.open(dir, items).close();
+    try (Lede lede = Lede.open(dir.resolve("index"), 1)) { // room for one answer of ten hits
+      SearchRequest ten = SearchRequest.builder().query("harbour").size(10).collapse(false).build();
+      lede.search(ten);
+      lede.search(ten);
+      assertEquals(1, lede.resultCache().hits());
+      SearchRequest twenty = ten.toBuilder().size(20).build();
+      assertEquals(20, lede.search(twenty).hits().size());
+      lede.search(twenty);
+      assertEquals(1, lede.resultCache().hits(), "twenty hits never fit in the room for ten");
+    }
+  }
+
+  @Test
   void aNewGenerationIsSearchedAfresh() throws Exception {
     Path seeds = dir.resolve("seeds");
     Files.createDirectories(seeds);
