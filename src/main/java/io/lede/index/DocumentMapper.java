@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Optional;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -55,7 +56,8 @@ public final class DocumentMapper {
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private final FacetsConfig facets = Schema.facetsConfig();
-  private final StorySignature.Maker signatures = new StorySignature.Maker();
+  /** The writer's own analysis, run here for the fields whose tokens the signature needs as well. */
+  private final Analyzer analyzer = Schema.analyzer();
 
   /** The document for {@code doc}, with facet fields already built. */
   public Document toDocument(StoryDoc doc) throws IOException {
@@ -66,8 +68,10 @@ public final class DocumentMapper {
     idKey(doc.id()).ifPresent(key -> d.add(new NumericDocValuesField(Schema.ID_KEY, key)));
     for (ParentRef parent : doc.parents()) d.add(new StringField(Schema.PARENT, parent.id(), Field.Store.NO));
 
-    d.add(new Field(Schema.TITLE, story.title(), HIGHLIGHTED_TEXT));
-    d.add(new Field(Schema.EXCERPT, story.excerpt(), HIGHLIGHTED_TEXT));
+    AnalyzedText title = AnalyzedText.of(analyzer, Schema.TITLE, story.title());
+    AnalyzedText excerpt = AnalyzedText.of(analyzer, Schema.EXCERPT, story.excerpt());
+    d.add(new Field(Schema.TITLE, title.tokenStream(), HIGHLIGHTED_TEXT));
+    d.add(new Field(Schema.EXCERPT, excerpt.tokenStream(), HIGHLIGHTED_TEXT));
     if (!doc.body().isEmpty()) d.add(new Field(Schema.BODY, doc.body(), SEARCH_ONLY_TEXT));
     d.add(new Field(Schema.TITLE_EXACT, story.title(), SEARCH_ONLY_TEXT));
     d.add(new Field(Schema.TEXT_EXACT, story.excerpt(), SEARCH_ONLY_TEXT));
@@ -75,7 +79,7 @@ public final class DocumentMapper {
     d.add(new Field(Schema.PROVIDER_TEXT, story.provider().name() + " " + story.provider().domain(), SEARCH_ONLY_TEXT));
     d.add(new Field(Schema.TITLE_SUGGEST, story.title(), PREFIXES));
     d.add(new BinaryDocValuesField(Schema.STORY_SIGNATURE,
-        signatures.of(story.provider().name(), story.title(), story.excerpt()).encode()));
+        StorySignature.Maker.fromWords(story.provider().name(), title.terms(), excerpt.terms()).encode()));
 
     d.add(new NumericDocValuesField(Schema.QUALITY, story.quality()));
     d.add(new LongPoint(Schema.QUALITY, story.quality()));

@@ -34,11 +34,15 @@ public record StorySignature(int provider, long textHash, int textWords, int[] t
     private final Analyzer analyzer = new EnglishAnalyzer();
 
     public StorySignature of(String provider, String title, String excerpt) {
+      return fromWords(provider, words(title), words(excerpt));
+    }
+
+    /** The signature from title and excerpt words already normalised as {@link #of} would. */
+    public static StorySignature fromWords(String provider, String[] title, String[] excerpt) {
       TreeSet<Integer> titleSet = new TreeSet<>();
-      for (String w : words(title)) titleSet.add(w.hashCode());
-      String[] text = words(excerpt);
+      for (String w : title) titleSet.add(w.hashCode());
       int[] titleWords = titleSet.stream().mapToInt(Integer::intValue).toArray();
-      return new StorySignature(providerHash(provider), simHash(text), text.length, titleWords);
+      return new StorySignature(providerHash(provider), simHash(excerpt), excerpt.length, titleWords);
     }
 
     private String[] words(String text) {
