@@ -11,6 +11,7 @@ import org.apache.lucene.search.CollectionTerminatedException;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.DocIdStream;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
@@ -105,6 +106,19 @@ final class SearchDeadline {
             check();
           }
           leaf.collect(doc);
+        }
+
+        // Bulk deliveries go through whole, so collectors that count a range or a stream at once still do.
+        @Override
+        public void collect(DocIdStream stream) throws IOException {
+          check();
+          leaf.collect(stream);
+        }
+
+        @Override
+        public void collectRange(int min, int max) throws IOException {
+          check();
+          leaf.collectRange(min, max);
         }
 
         @Override
