@@ -28,6 +28,7 @@ import org.apache.lucene.index.CodecReader;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.SlowCodecReaderWrapper;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
@@ -41,6 +42,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.StringHelper;
 
 /**
  * Query benchmark: in-process latency of {@link Lede#search} over a query file, for
@@ -273,24 +275,27 @@ public final class SearchBench {
     /**
      * The same documents as a minimal program would have them: written with Lucene's default codec,
      * not Lede's (whose smaller stored-field blocks would make the reference faster than it is). Kept
-     * beside the index home, outside it, and made again when the live generation changes.
+     * beside the index home, outside it, and made again for any other commit (a rebuild into the same
+     * folder is another commit: its id differs).
      */
     private static Path withDefaultCodec(Path home, Path live) throws Exception {
       Path copy = home.toAbsolutePath().resolveSibling(home.getFileName() + ".baseline");
-      Path done = copy.resolve("lede-generation");
-      String generation = live.toAbsolutePath().toString();
-      if (Files.isRegularFile(done) && Files.readString(done).equals(generation)) return copy;
+      Path done = copy.resolve("lede-commit");
+      String commit;
+      try (FSDirectory dir = FSDirectory.open(live)) {
+        commit = live.toAbsolutePath() + " " + StringHelper.idToString(SegmentInfos.readLatestCommit(dir).getId());
+      }
+      if (Files.isRegularFile(done) && Files.readString(done).equals(commit)) return copy;
       System.err.println("bench/search: copying " + live + " with Lucene's default codec for the baseline ...");
       try (DirectoryReader source = DirectoryReader.open(FSDirectory.open(live));
           FSDirectory target = FSDirectory.open(copy);
           IndexWriter writer = new IndexWriter(target, new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.CREATE))) {
         CodecReader[] leaves = new CodecReader[source.leaves().size()];
         for (int i = 0; i < leaves.length; i++) leaves[i] = SlowCodecReaderWrapper.wrap(source.leaves().get(i).reader());
-        writer.addIndexes(leaves);
-        writer.forceMerge(source.leaves().size()); // as many segments as Lede's generation has
+        writer.addIndexes(leaves); // one segment, like the merged generations the benchmarks run on
         writer.commit();
       }
-      Files.writeString(done, generation);
+      Files.writeString(done, commit);
       return copy;
     }
 
