@@ -20,6 +20,7 @@ import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermQuery;
@@ -59,14 +60,29 @@ public final class IndexBuilder {
 
   private final int workers;
   private final double ramBufferMb;
+  private final boolean mergeWhileBuilding;
 
   public IndexBuilder() {
     this(Math.max(1, Runtime.getRuntime().availableProcessors()), 128);
   }
 
   public IndexBuilder(int workers, double ramBufferMb) {
+    this(workers, ramBufferMb, true);
+  }
+
+  private IndexBuilder(int workers, double ramBufferMb, boolean mergeWhileBuilding) {
     this.workers = workers;
     this.ramBufferMb = ramBufferMb;
+    this.mergeWhileBuilding = mergeWhileBuilding;
+  }
+
+  /**
+   * This builder, leaving the flushed segments unmerged: for a build that is merged down as a whole
+   * right after (the rebuild's merge phase), where merges during the build would take cores from
+   * indexing only to be merged again.
+   */
+  public IndexBuilder withoutMerges() {
+    return new IndexBuilder(workers, ramBufferMb, false);
   }
 
   /**
@@ -103,6 +119,7 @@ public final class IndexBuilder {
     IndexWriterConfig config = Schema.writerConfig()
         .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
         .setRAMBufferSizeMB(ramBufferMb);
+    if (!mergeWhileBuilding) config.setMergePolicy(NoMergePolicy.INSTANCE);
     try (Directory dir = FSDirectory.open(indexDir); IndexWriter writer = new IndexWriter(dir, config)) {
       Run run = new Run(files, writer, listener, observer);
       run.indexAll();

@@ -96,7 +96,9 @@ public final class Rebuilder {
       try {
         t = System.nanoTime();
         listener.phaseStarted("index", files.size());
-        BuildReport report = buildWithManifest(files, seeds, dir, listener);
+        // Merged down as a whole in the merge phase: no merging while building.
+        BuildReport report = buildWithManifest(options.maxSegments() > 0 ? builder.withoutMerges() : builder, files, seeds,
+            dir, listener);
         writeProblems(dir, report.problems());
         listener.phaseDone("index", indexFacts(generation, report), since(t));
 
@@ -137,8 +139,8 @@ public final class Rebuilder {
     }
   }
 
-  private BuildReport buildWithManifest(List<Path> files, Path seeds, Path dir, RebuildListener listener)
-      throws IOException {
+  private static BuildReport buildWithManifest(IndexBuilder builder, List<Path> files, Path seeds, Path dir,
+      RebuildListener listener) throws IOException {
     long startedAt = System.currentTimeMillis();
     Files.createDirectories(dir);
     try (ManifestWriter manifest = ManifestWriter.create(dir)) {
