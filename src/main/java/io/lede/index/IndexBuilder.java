@@ -20,7 +20,8 @@ import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.NoMergePolicy;
+import org.apache.lucene.index.MergePolicy;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermQuery;
@@ -86,6 +87,20 @@ public final class IndexBuilder {
   }
 
   /**
+   * Merges only when a tier holds {@link #UNMERGED_PER_TIER} flushed segments: none at all up to a few
+   * million items, and still a bounded number of open segments (and files) for a far larger corpus.
+   */
+  private static MergePolicy fewMerges() {
+    TieredMergePolicy policy = new TieredMergePolicy();
+    policy.setSegmentsPerTier(UNMERGED_PER_TIER);
+    policy.setMaxMergeAtOnce(UNMERGED_PER_TIER);
+    return policy;
+  }
+
+  /** Flushed segments a tier may hold before a build without merges merges them after all. */
+  static final int UNMERGED_PER_TIER = 64;
+
+  /**
    * The news item files in {@code dir} and its subfolders (*.txt, *.md, *.yaml, *.yml; hidden files
    * skipped; symbolic links followed), sorted by name.
    */
@@ -119,7 +134,7 @@ public final class IndexBuilder {
     IndexWriterConfig config = Schema.writerConfig()
         .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
         .setRAMBufferSizeMB(ramBufferMb);
-    if (!mergeWhileBuilding) config.setMergePolicy(NoMergePolicy.INSTANCE);
+    if (!mergeWhileBuilding) config.setMergePolicy(fewMerges());
     try (Directory dir = FSDirectory.open(indexDir); IndexWriter writer = new IndexWriter(dir, config)) {
       Run run = new Run(files, writer, listener, observer);
       run.indexAll();
