@@ -61,29 +61,29 @@ public final class IndexBuilder {
 
   private final int workers;
   private final double ramBufferMb;
-  private final boolean mergeWhileBuilding;
+  private final boolean deferMerges;
 
   public IndexBuilder() {
     this(Math.max(1, Runtime.getRuntime().availableProcessors()), 128);
   }
 
   public IndexBuilder(int workers, double ramBufferMb) {
-    this(workers, ramBufferMb, true);
+    this(workers, ramBufferMb, false);
   }
 
-  private IndexBuilder(int workers, double ramBufferMb, boolean mergeWhileBuilding) {
+  private IndexBuilder(int workers, double ramBufferMb, boolean deferMerges) {
     this.workers = workers;
     this.ramBufferMb = ramBufferMb;
-    this.mergeWhileBuilding = mergeWhileBuilding;
+    this.deferMerges = deferMerges;
   }
 
   /**
-   * This builder, leaving the flushed segments unmerged: for a build that is merged down as a whole
-   * right after (the rebuild's merge phase), where merges during the build would take cores from
-   * indexing only to be merged again.
+   * This builder, deferring merges to the merge phase that follows a rebuild: flushed segments stay as
+   * they are (up to {@link #UNMERGED_PER_TIER} per tier), since merging them while building would take
+   * cores from indexing only for the result to be merged again.
    */
-  public IndexBuilder withoutMerges() {
-    return new IndexBuilder(workers, ramBufferMb, false);
+  public IndexBuilder deferringMerges() {
+    return new IndexBuilder(workers, ramBufferMb, true);
   }
 
   /**
@@ -97,7 +97,7 @@ public final class IndexBuilder {
     return policy;
   }
 
-  /** Flushed segments a tier may hold before a build without merges merges them after all. */
+  /** Flushed segments a tier may hold before a build deferring its merges merges them after all. */
   static final int UNMERGED_PER_TIER = 64;
 
   /**
@@ -134,7 +134,7 @@ public final class IndexBuilder {
     IndexWriterConfig config = Schema.writerConfig()
         .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
         .setRAMBufferSizeMB(ramBufferMb);
-    if (!mergeWhileBuilding) config.setMergePolicy(fewMerges());
+    if (deferMerges) config.setMergePolicy(fewMerges());
     try (Directory dir = FSDirectory.open(indexDir); IndexWriter writer = new IndexWriter(dir, config)) {
       Run run = new Run(files, writer, listener, observer);
       run.indexAll();

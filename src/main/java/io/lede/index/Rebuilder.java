@@ -96,8 +96,8 @@ public final class Rebuilder {
       try {
         t = System.nanoTime();
         listener.phaseStarted("index", files.size());
-        // Merged down as a whole in the merge phase: no merging while building.
-        BuildReport report = buildWithManifest(options.maxSegments() > 0 ? builder.withoutMerges() : builder, files, seeds,
+        // Merged down as a whole in the merge phase: little merging while building.
+        BuildReport report = buildWithManifest(options.maxSegments() > 0 ? builder.deferringMerges() : builder, files, seeds,
             dir, listener);
         writeProblems(dir, report.problems());
         listener.phaseDone("index", indexFacts(generation, report), since(t));
