@@ -9,10 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.lede.Lede;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A search past its time limit stops ranking and answers with what it found, marked partial and never kept. */
+/** A search past its time limit stops collecting and answers with what it found, marked partial and never kept. */
 class TimeLimitTest {
 
   @TempDir Path dir;
@@ -23,13 +24,13 @@ class TimeLimitTest {
     for (int i = 0; i < items.length; i++) items[i] = item("Harbour report " + i).excerpt("Ships in the harbour, day " + i + ".")
         .topics(i % 2 == 0 ? "Ports" : "Trade");
     try (Lede lede = Fixtures.open(dir, items)) {
-      // A limit that has passed before Lucene scores the first window of documents.
+      // A limit that has passed before the first segment is collected.
       SearchRequest hurried = SearchRequest.builder().query("harbour").timeLimit(Duration.ofNanos(1)).build();
       for (boolean facets : new boolean[] {true, false}) {
         SearchResponse cut = lede.search(hurried.toBuilder().facets(facets).build());
         assertTrue(cut.partial(), "facets=" + facets);
         assertTrue(cut.total() < items.length, "not every match was counted: " + cut.total());
-        long counted = cut.facets().getOrDefault("topic", java.util.List.of()).stream().mapToLong(FacetCount::count).sum();
+        long counted = cut.facets().getOrDefault("topic", List.of()).stream().mapToLong(FacetCount::count).sum();
         assertTrue(counted < items.length, "the facets stopped counting too: " + counted);
       }
       // With a facet selected, facets are counted sideways (Lucene's drill-sideways scorer): cut there too.
