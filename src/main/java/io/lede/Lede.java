@@ -9,6 +9,7 @@ import io.lede.search.SearchResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Lede embedded: open an index home and search it in-process, with the same results as the HTTP API.
@@ -59,6 +60,17 @@ public final class Lede implements AutoCloseable {
           throw new UncheckedIOException(e);
         }
       });
+    }
+  }
+
+  /**
+   * The answer the result cache holds for {@code request}, without searching: empty when it holds none
+   * (or has no room). A caller that must not search on its own thread (the server's HTTP threads) asks
+   * this first and hands only the rest to its search pool.
+   */
+  public Optional<SearchResponse> cached(SearchRequest request) {
+    try (LiveIndex.Lease lease = index.acquire()) {
+      return searcher(lease).results().known(request);
     }
   }
 

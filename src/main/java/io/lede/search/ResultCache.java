@@ -2,6 +2,7 @@ package io.lede.search;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
@@ -52,18 +53,29 @@ public final class ResultCache {
   /**
    * The answer to {@code request}, searched by {@code search} unless it is known. Failures and partial
    * answers (cut short by a time limit) are not kept: the next request searches again.
+   *
+   * <p>A known answer is returned as the same object every time, with {@code tookMs} 0 (a lookup takes
+   * no measurable time), so a caller may keep what it derives from it (the server keeps its JSON) for as
+   * long as the answer stays here.
    */
   public SearchResponse get(SearchRequest request, Function<SearchRequest, SearchResponse> search) {
     if (answers == null) return search.apply(request);
-    long start = System.nanoTime();
     SearchResponse known = answers.getIfPresent(request);
     if (known != null) {
       counters.hits.increment();
-      return known.withTookMs((System.nanoTime() - start) / 1_000_000);
+      return known;
     }
     counters.misses.increment();
     SearchResponse answer = search.apply(request);
-    if (!answer.partial()) answers.put(request, answer);
+    if (!answer.partial()) answers.put(request, answer.withTookMs(0));
     return answer;
+  }
+
+  /** The known answer to {@code request}, if there is one (counted as a hit); never searches. */
+  public Optional<SearchResponse> known(SearchRequest request) {
+    if (answers == null) return Optional.empty();
+    SearchResponse known = answers.getIfPresent(request);
+    if (known != null) counters.hits.increment();
+    return Optional.ofNullable(known);
   }
 }

@@ -31,7 +31,7 @@ public final class LedeServer {
     ServerMetrics metrics = new ServerMetrics(refresher::snapshot, service::resultCache);
     QueryRunner runner = new QueryRunner(config.searchThreads(), config.queueCapacity(), config.searchTimeout(),
         metrics::recordTimeout, metrics::recordRejection);
-    SearchController search = new SearchController(service, runner, config.searchTimeout());
+    SearchController search = new SearchController(service, runner, config.searchTimeout(), new AnswerJson(mapper));
     ItemController items = new ItemController(service, runner);
     StatusController status = new StatusController(service, runner, refresher, metrics);
     String openApi = OpenApiDocument.render(mapper, config);

@@ -39,6 +39,12 @@ public final class OpeningService implements SearchService {
   }
 
   @Override
+  public Optional<SearchResponse> cached(SearchRequest request) {
+    SearchService service = delegate.get();
+    return service == null ? Optional.empty() : service.cached(request);
+  }
+
+  @Override
   public Optional<ItemDetails> item(String id) {
     return open().item(id);
   }

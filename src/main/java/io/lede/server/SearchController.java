@@ -1,10 +1,13 @@
 package io.lede.server;
 
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.lede.search.SearchRequest;
+import io.lede.search.SearchResponse;
 import io.lede.search.Suggestion;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** {@code GET /api/search} and {@code GET /api/suggest}. */
 final class SearchController {
@@ -17,21 +20,29 @@ final class SearchController {
   private final SearchService service;
   private final QueryRunner runner;
   private final Duration collectingLimit;
+  private final AnswerJson json;
 
   /**
    * @param requestLimit the time limit of a request: collecting stops at half of it, leaving the rest to
    *     count the facets of what was found (about as long again, at a million documents) and answer it,
    *     marked partial, before the request would be cut off
    */
-  SearchController(SearchService service, QueryRunner runner, Duration requestLimit) {
+  SearchController(SearchService service, QueryRunner runner, Duration requestLimit, AnswerJson json) {
     this.service = service;
+    this.json = json;
     this.runner = runner;
     this.collectingLimit = requestLimit.dividedBy(2);
   }
 
   void search(Context ctx) {
     SearchRequest request = SearchParams.builder(ctx.queryParamMap()).timeLimit(collectingLimit).build();
-    ctx.json(runner.call(() -> service.search(request)));
+    // A known answer is sent from here, as written the first time; only a search goes to the pool.
+    Optional<SearchResponse> known = service.cached(request);
+    if (known.isPresent()) {
+      ctx.contentType(ContentType.APPLICATION_JSON).result(json.of(known.get()));
+    } else {
+      ctx.json(runner.call(() -> service.search(request)));
+    }
   }
 
   void suggest(Context ctx) {

@@ -20,6 +20,14 @@ public interface SearchService {
 
   SearchResponse search(SearchRequest request);
 
+  /**
+   * The answer already known for {@code request} (the result cache's), without searching; cheap enough
+   * for an HTTP thread. Empty for a service without a cache.
+   */
+  default Optional<SearchResponse> cached(SearchRequest request) {
+    return Optional.empty();
+  }
+
   Optional<ItemDetails> item(String id);
 
   List<Hit> similar(String id, int n);
@@ -48,6 +56,11 @@ public interface SearchService {
       @Override
       public SearchResponse search(SearchRequest request) {
         return lede.search(request);
+      }
+
+      @Override
+      public Optional<SearchResponse> cached(SearchRequest request) {
+        return lede.cached(request);
       }
 
       @Override

@@ -2,7 +2,9 @@ package io.lede.search;
 
 import static io.lede.search.Fixtures.item;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lede.Lede;
 import io.lede.index.IndexBuilder;
@@ -28,11 +30,18 @@ class ResultCacheTest {
       assertEquals(1, lede.resultCache().hits());
       assertEquals(first.withTookMs(0), again.withTookMs(0), "the same answer, apart from the time it took");
       assertEquals(2, again.total());
+      assertEquals(0, again.tookMs(), "a lookup takes no measurable time");
+      assertSame(again, lede.search(SearchRequest.of("harbour")), "the kept answer itself, every time");
+      assertEquals(2, lede.resultCache().hits());
+      assertSame(again, lede.cached(SearchRequest.of("harbour")).orElseThrow(), "known without searching");
+      assertEquals(3, lede.resultCache().hits());
+      assertTrue(lede.cached(SearchRequest.of("election")).isEmpty(), "never searched, so not known");
+      assertEquals(1, lede.resultCache().misses(), "asking what is known searches nothing");
 
       lede.search(SearchRequest.builder().query("harbour").size(1).build()); // another request: searched
       lede.search(SearchRequest.of("election"));
       assertEquals(3, lede.resultCache().misses());
-      assertEquals(1, lede.resultCache().hits());
+      assertEquals(3, lede.resultCache().hits());
     }
   }
 

@@ -1,0 +1,133 @@
+package io.lede.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lede.Lede;
+import io.lede.search.Hit;
+import io.lede.search.ItemDetails;
+import io.lede.search.LedeStats;
+import io.lede.search.SearchRequest;
+import io.lede.search.SearchResponse;
+import io.lede.search.Suggestion;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A repeated search is answered from the result cache without searching, with the JSON it had the first
+ * time (apart from the time it took), and never from a generation the server has left.
+ */
+class CachedAnswersTest {
+
+  /** The real service, counting the searches that reach it. */
+  private static SearchService counting(Lede lede, AtomicInteger searches) {
+    SearchService real = SearchService.of(lede);
+    return new SearchService() {
+      @Override
+      public SearchResponse search(SearchRequest request) {
+        searches.incrementAndGet();
+        return real.search(request);
+      }
+
+      @Override
+      public Optional<SearchResponse> cached(SearchRequest request) {
+        return real.cached(request);
+      }
+
+      @Override
+      public Optional<ItemDetails> item(String id) {
+        return real.item(id);
+      }
+
+      @Override
+      public List<Hit> similar(String id, int n) {
+        return real.similar(id, n);
+      }
+
+      @Override
+      public List<Suggestion> suggest(String prefix, int n) {
+        return real.suggest(prefix, n);
+      }
+
+      @Override
+      public LedeStats stats() {
+        return real.stats();
+      }
+
+      @Override
+      public String generation() {
+        return real.generation();
+      }
+
+      @Override
+      public boolean refresh() throws IOException {
+        return real.refresh();
+      }
+    };
+  }
+
+  @Test
+  void aRepeatedSearchIsAnsweredWithoutSearchingAndTheSameJson(@TempDir Path tmp) throws Exception {
+    Path home = tmp.resolve("index");
+    Fixtures.publish(Fixtures.seeds(), home);
+    AtomicInteger searches = new AtomicInteger();
+    try (Lede lede = Lede.open(home); TestServer server = new TestServer(counting(lede, searches), TestServer.config())) {
+      server.awaitFirstRefresh();
+      String q = "/api/search?q=recognition&size=3&explain=true&topic=AI";
+      TestServer.Reply first = server.get(q);
+      TestServer.Reply again = server.get(q);
+      TestServer.Reply third = server.get(q);
+      assertEquals(200, again.status());
+      assertTrue(again.header("Content-Type").startsWith("application/json"), again.header("Content-Type"));
+      assertEquals(1, searches.get(), "only the first request searched");
+      assertEquals(2, lede.resultCache().hits());
+      assertEquals(0, again.json().get("tookMs").asLong(), "a known answer takes no measurable time");
+      assertEquals(withoutTook(first.json()), withoutTook(again.json()));
+      assertEquals(again.body(), third.body(), "written once, sent as written");
+      assertTrue(again.json().get("hits").size() > 0);
+      assertTrue(again.json().get("hits").get(0).get("explain").isObject());
+
+      server.get("/api/search?q=recognition&size=2&explain=true&topic=AI"); // another request: searched
+      assertEquals(2, searches.get());
+    }
+  }
+
+  @Test
+  void aNewGenerationIsNeverAnsweredFromTheOldOnesCache(@TempDir Path tmp) throws Exception {
+    Path home = tmp.resolve("index");
+    Fixtures.publish(Fixtures.items(tmp.resolve("a"), "alpha", 2), home);
+    AtomicInteger searches = new AtomicInteger();
+    ServerConfig config = TestServer.config().withAdminKey("k3y-for-tests").withRefreshInterval(Duration.ofHours(1));
+    try (Lede lede = Lede.open(home); TestServer server = new TestServer(counting(lede, searches), config)) {
+      server.awaitFirstRefresh();
+      String q = "/api/search?q=marker";
+      assertEquals(2, server.get(q).json().get("total").asLong());
+      assertEquals(2, server.get(q).json().get("total").asLong());
+      assertEquals(1, searches.get());
+
+      Fixtures.items(tmp.resolve("a"), "alpha", 5);
+      String second = Fixtures.publish(tmp.resolve("a"), home);
+      assertEquals(200, server.post("/api/admin/reload", "X-Admin-Key", "k3y-for-tests").status());
+      assertEquals(second, server.get("/api/health").json().get("generation").asText());
+      JsonNode now = server.get(q).json();
+      assertEquals(5, now.get("total").asLong(), "the new generation's answer");
+      assertEquals(2, searches.get());
+      assertNotEquals(0, lede.resultCache().misses());
+    }
+  }
+
+  private static JsonNode withoutTook(JsonNode answer) {
+    ObjectNode copy = answer.deepCopy();
+    copy.remove("tookMs");
+    return copy;
+  }
+}
