@@ -55,6 +55,10 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--refresh-ms", paramLabel = "MS", description = "How often to look for a new index generation (default: ${DEFAULT-VALUE}).")
   private long refreshMs = 1000;
 
+  @Option(names = "--search-threads", paramLabel = "N",
+      description = "Threads that run searches; more requests wait in line (default: one per core, at least 2).")
+  private Integer searchThreads;
+
   @Option(names = "--result-cache", paramLabel = "N",
       description = "Room for this many answers of ten hits, kept for repeated searches per index version; 0 searches every time (default: ${DEFAULT-VALUE}).")
   private int resultCache = Lede.DEFAULT_RESULT_CACHE;
@@ -146,12 +150,16 @@ final class ServeCommand implements Callable<Integer> {
         .map(start -> java.time.Duration.between(start, java.time.Instant.now()).toMillis()).orElse(-1L);
   }
 
-  private ServerConfig config() throws IOException {
+  ServerConfig config() throws IOException {
     ServerConfig config = ServerConfig.defaults()
         .withHost(host)
         .withPort(port)
         .withSearchTimeout(Duration.ofMillis(searchTimeoutMs))
         .withRefreshInterval(Duration.ofMillis(refreshMs));
+    if (searchThreads != null) {
+      if (searchThreads < 1) throw new IllegalArgumentException("--search-threads must be at least 1, not " + searchThreads);
+      config = config.withSearchThreads(searchThreads);
+    }
     Path webDir = web != null ? web : Paths.defaultDir("web");
     if (Files.isRegularFile(webDir.resolve("index.html"))) {
       config = config.withWebDir(webDir);

@@ -68,4 +68,14 @@ class ServeCommandTest {
     ServeCommand serve = parse("--index", tmp.resolve("index").toString(), "--web", tmp.toString(), "--port", "0");
     assertThrows(ServeCommand.StartupException.class, serve::start);
   }
+
+  @Test
+  void searchThreadsAreOnePerCoreUnlessToldAndNeverNone(@TempDir Path tmp) throws Exception {
+    int cores = Runtime.getRuntime().availableProcessors();
+    assertEquals(Math.max(2, cores), parse("--web", "web").config().searchThreads());
+    assertEquals(3, parse("--web", "web", "--search-threads", "3").config().searchThreads());
+    ServeCommand none = parse("--index", tmp.resolve("index").toString(), "--search-threads", "0", "--port", "0");
+    ServeCommand.StartupException e = assertThrows(ServeCommand.StartupException.class, none::start);
+    assertTrue(e.getMessage().contains("--search-threads must be at least 1"), e.getMessage());
+  }
 }
