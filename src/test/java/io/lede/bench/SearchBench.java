@@ -89,6 +89,8 @@ public final class SearchBench {
           .facets(false).highlight(false).collapse(false).build());
       Consumer<String> facets = q -> lede.search(SearchRequest.builder().query(q).highlight(false).collapse(false).build());
       Consumer<String> full = q -> lede.search(SearchRequest.builder().query(q).build());
+      // bench/http's "hits" row: ranked, boosted, collapsed hits without facets or highlights.
+      Consumer<String> hits = q -> lede.search(SearchRequest.builder().query(q).facets(false).highlight(false).build());
       Consumer<String> suggest = q -> lede.suggest(q.replace("\"", "").substring(0, Math.min(3, q.replace("\"", "").length())), 8);
 
       String only = System.getProperty("bench.only", "");
@@ -98,6 +100,7 @@ public final class SearchBench {
           case "plain" -> plain;
           case "facets" -> facets;
           case "suggest" -> suggest;
+          case "hits" -> hits;
           default -> full;
         };
         System.out.println(latency(only, queries, run, warmups, passes).line());
