@@ -3,6 +3,7 @@ package io.lede.bench;
 import io.lede.Lede;
 import io.lede.index.IndexHome;
 import io.lede.index.Schema;
+import io.lede.search.FacetCount;
 import io.lede.search.RankingProfile;
 import io.lede.search.SearchRequest;
 import io.lede.search.SearchResponse;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -63,6 +65,12 @@ import org.apache.lucene.util.StringHelper;
  *
  * then queries/s of plain and full with several threads. Every query of the file is run once per
  * measured pass, after warm-up passes; latency is wall time per call. Run through bench/search.
+ *
+ * <p>Profiling aid: {@code -Dbench.only=VARIANT} times one variant alone and prints nothing else
+ * ({@code -Dbench.slowest=N} adds its N slowest queries). Besides the variants above it knows the shapes
+ * of two bench/http rows: <b>hits</b> (facets=false, highlight=false) and <b>filtered</b> (facets+boost:
+ * the index's two biggest topics and biggest year selected, explain on; {@code -Dbench.timeLimitMs} as
+ * the server sets it).
  */
 public final class SearchBench {
 
@@ -91,6 +99,14 @@ public final class SearchBench {
       Consumer<String> full = q -> lede.search(SearchRequest.builder().query(q).build());
       // bench/http's "hits" row: ranked, boosted, collapsed hits without facets or highlights.
       Consumer<String> hits = q -> lede.search(SearchRequest.builder().query(q).facets(false).highlight(false).build());
+      // bench/http's "facets+boost" row: every default, the index's two biggest topics and its biggest year
+      // selected (drill sideways), and the score factors explained.
+      Map<String, List<FacetCount>> all = lede.stats().facets();
+      String[] bigTopics = all.getOrDefault("topic", List.of()).stream().limit(2).map(FacetCount::value).toArray(String[]::new);
+      String[] bigYear = all.getOrDefault("year", List.of()).stream().limit(1).map(FacetCount::value).toArray(String[]::new);
+      long limitMs = Long.getLong("bench.timeLimitMs", 0); // the server sets half its --search-timeout-ms
+      Consumer<String> filtered = q -> lede.search(SearchRequest.builder().query(q).topic(bigTopics).year(bigYear)
+          .explain(true).timeLimit(limitMs > 0 ? java.time.Duration.ofMillis(limitMs) : null).build());
       Consumer<String> suggest = q -> lede.suggest(q.replace("\"", "").substring(0, Math.min(3, q.replace("\"", "").length())), 8);
 
       String only = System.getProperty("bench.only", "");
@@ -101,6 +117,7 @@ public final class SearchBench {
           case "facets" -> facets;
           case "suggest" -> suggest;
           case "hits" -> hits;
+          case "filtered" -> filtered;
           default -> full;
         };
         System.out.println(latency(only, queries, run, warmups, passes).line());
