@@ -2,6 +2,7 @@ package io.lede.server;
 
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
+import io.javalin.http.Header;
 import io.lede.search.SearchRequest;
 import io.lede.search.SearchResponse;
 import io.lede.search.Suggestion;
@@ -13,6 +14,8 @@ import java.util.Optional;
 final class SearchController {
   static final int DEFAULT_SUGGESTIONS = 8;
   static final int MAX_SUGGESTIONS = 50;
+  /** Smaller answers go uncompressed, as Javalin's own compression leaves them. */
+  static final int MIN_GZIP_BYTES = 1500;
 
   /** The body of {@code /api/suggest}. */
   record SuggestResponse(String query, List<Suggestion> suggestions) {}
@@ -39,7 +42,14 @@ final class SearchController {
     // A known answer is sent from here, as written the first time; only a search goes to the pool.
     Optional<SearchResponse> known = service.cached(request);
     if (known.isPresent()) {
-      ctx.contentType(ContentType.APPLICATION_JSON).result(json.of(known.get()));
+      AnswerJson.Written written = json.of(known.get());
+      ctx.contentType(ContentType.APPLICATION_JSON).header(Header.VARY, Header.ACCEPT_ENCODING);
+      if (written.json().length >= MIN_GZIP_BYTES && AcceptEncoding.allowsGzip(ctx.header(Header.ACCEPT_ENCODING))) {
+        ctx.disableCompression(); // already compressed
+        ctx.header(Header.CONTENT_ENCODING, "gzip").result(written.gzip());
+      } else {
+        ctx.result(written.json());
+      }
     } else {
       ctx.json(runner.call(() -> service.search(request)));
     }

@@ -13,12 +13,18 @@ import io.lede.search.LedeStats;
 import io.lede.search.SearchRequest;
 import io.lede.search.SearchResponse;
 import io.lede.search.Suggestion;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -122,6 +128,34 @@ class CachedAnswersTest {
       assertEquals(5, now.get("total").asLong(), "the new generation's answer");
       assertEquals(2, searches.get());
       assertNotEquals(0, lede.resultCache().misses());
+    }
+  }
+
+  @Test
+  void aClientThatAcceptsGzipGetsTheKeptAnswerCompressed(@TempDir Path tmp) throws Exception {
+    Path home = tmp.resolve("index");
+    Fixtures.publish(Fixtures.seeds(), home);
+    try (Lede lede = Lede.open(home); TestServer server = new TestServer(SearchService.of(lede), TestServer.config())) {
+      server.awaitFirstRefresh();
+      String q = "/api/search?q=recognition&explain=true";
+      server.get(q); // searched; kept
+      TestServer.Reply plain = server.get(q);
+      assertTrue(plain.body().length() >= SearchController.MIN_GZIP_BYTES, "large enough to be compressed");
+      HttpClient client = HttpClient.newHttpClient();
+      HttpResponse<byte[]> zipped = client.send(HttpRequest.newBuilder(server.uri(q)).header("Accept-Encoding", "gzip, br").build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+      assertEquals(200, zipped.statusCode());
+      assertEquals("gzip", zipped.headers().firstValue("Content-Encoding").orElse(""));
+      assertTrue(zipped.headers().firstValue("Vary").orElse("").contains("Accept-Encoding"));
+      assertTrue(zipped.body().length < plain.body().length() / 2, "compressed");
+      try (var in = new GZIPInputStream(new ByteArrayInputStream(zipped.body()))) {
+        assertEquals(plain.body(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      }
+      HttpResponse<byte[]> refused = client.send(HttpRequest.newBuilder(server.uri(q)).header("Accept-Encoding", "gzip;q=0")
+          .build(), HttpResponse.BodyHandlers.ofByteArray());
+      assertTrue(refused.headers().firstValue("Content-Encoding").isEmpty());
+      assertEquals(plain.body(), new String(refused.body(), StandardCharsets.UTF_8));
+      assertEquals(3, lede.resultCache().hits());
     }
   }
 
