@@ -90,8 +90,11 @@ public final class NewsSearcher {
 
     PageCutter.Page page = cutPage(searcher, request, profile, order, cursor, run, deadline);
     Run answered = run;
+    Map<Integer, Double> textScores = request.explain()
+        ? TextScores.of(searcher, run.filtered(), page.groups().stream().map(g -> g.head().doc()).toList())
+        : Map.of();
     List<Hit> hits = dresser.dress(searcher, request, page.groups(), answered.highlight(),
-        request.explain() ? hit -> explain(searcher, answered, hit) : null);
+        request.explain() ? hit -> explain(searcher, answered, hit, textScores.getOrDefault(hit.doc(), 0.0)) : null);
     Map<String, List<FacetCount>> facets = run.facets() == null
         ? Map.of()
         : FacetReader.read(run.facets(), run.months(), request, searcher::hasFacet);
@@ -227,9 +230,8 @@ public final class NewsSearcher {
     return out;
   }
 
-  /** The text score as Lucene computes it on its own, and each factor read from the document. */
-  private static ScoreExplanation explain(LedeSearcher searcher, Run run, RankedHit hit) throws IOException {
-    double text = searcher.explain(run.filtered(), hit.doc()).getValue().doubleValue();
+  /** The text score as Lucene computes it on its own ({@link TextScores}), and each factor read from the document. */
+  private static ScoreExplanation explain(LedeSearcher searcher, Run run, RankedHit hit, double text) throws IOException {
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc(), leaves));
     RankingSignals.Factors f = run.signals().factors(leaf, hit.doc() - leaf.docBase);
