@@ -15,12 +15,15 @@ import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
+import org.apache.lucene.search.uhighlight.UHComponents;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 
 /**
  * Marks the query's matches in titles and excerpts with {@code <mark>}, through Lucene's
- * UnifiedHighlighter reading the offsets stored in the postings (no re-analysis). The whole field is
+ * UnifiedHighlighter reading the offsets stored in the postings (no re-analysis), each term's postings
+ * walked forward through the page ({@link ForwardPostingsOffsets}) unless the query needs more. The whole field is
  * one passage: titles and excerpts are short and a reader should see all of them. Every other
  * character is HTML-escaped, by the same rules as {@link HtmlEscaper}, so a title containing
  * {@code <script>} arrives as text, never as markup.
@@ -62,6 +65,13 @@ final class HitHighlighter {
         // The schema stores offsets in these fields' postings; asking the index would merge every
         // segment's field infos on each search (a tenth of a search's CPU).
         return OffsetSource.POSTINGS;
+      }
+
+      @Override
+      protected FieldOffsetStrategy getOffsetStrategy(OffsetSource source, UHComponents components) {
+        return source == OffsetSource.POSTINGS && ForwardPostingsOffsets.handles(components)
+            ? new ForwardPostingsOffsets(components)
+            : super.getOffsetStrategy(source, components);
       }
 
       @Override
