@@ -7,22 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lede.Lede;
-import io.lede.search.Hit;
-import io.lede.search.ItemDetails;
-import io.lede.search.LedeStats;
-import io.lede.search.SearchRequest;
-import io.lede.search.SearchResponse;
-import io.lede.search.Suggestion;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
@@ -37,48 +30,15 @@ class CachedAnswersTest {
   /** The real service, counting the searches that reach it. */
   private static SearchService counting(Lede lede, AtomicInteger searches) {
     SearchService real = SearchService.of(lede);
-    return new SearchService() {
-      @Override
-      public SearchResponse search(SearchRequest request) {
-        searches.incrementAndGet();
-        return real.search(request);
-      }
-
-      @Override
-      public Optional<SearchResponse> cached(SearchRequest request) {
-        return real.cached(request);
-      }
-
-      @Override
-      public Optional<ItemDetails> item(String id) {
-        return real.item(id);
-      }
-
-      @Override
-      public List<Hit> similar(String id, int n) {
-        return real.similar(id, n);
-      }
-
-      @Override
-      public List<Suggestion> suggest(String prefix, int n) {
-        return real.suggest(prefix, n);
-      }
-
-      @Override
-      public LedeStats stats() {
-        return real.stats();
-      }
-
-      @Override
-      public String generation() {
-        return real.generation();
-      }
-
-      @Override
-      public boolean refresh() throws IOException {
-        return real.refresh();
-      }
-    };
+    return (SearchService) Proxy.newProxyInstance(SearchService.class.getClassLoader(), new Class<?>[] {SearchService.class},
+        (proxy, method, args) -> {
+          if (method.getName().equals("search")) searches.incrementAndGet();
+          try {
+            return method.invoke(real, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
   }
 
   @Test
