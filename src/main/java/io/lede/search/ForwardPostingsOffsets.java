@@ -10,6 +10,7 @@ import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
 import org.apache.lucene.search.uhighlight.OffsetsEnum;
 import org.apache.lucene.search.uhighlight.UHComponents;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter.HighlightFlag;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter.OffsetSource;
 import org.apache.lucene.util.BytesRef;
 
@@ -37,7 +38,7 @@ final class ForwardPostingsOffsets extends FieldOffsetStrategy {
   /** True when {@code components} ask for nothing but plain terms (no phrases, wildcards or Matches). */
   static boolean handles(UHComponents components) {
     return components.automata().length == 0 && !components.phraseHelper().hasPositionSensitivity()
-        && !components.highlightFlags().contains(org.apache.lucene.search.uhighlight.UnifiedHighlighter.HighlightFlag.WEIGHT_MATCHES);
+        && !components.highlightFlags().contains(HighlightFlag.WEIGHT_MATCHES);
   }
 
   UHComponents components() {

@@ -42,16 +42,19 @@ final class SearchController {
     // A known answer is sent from here, as written the first time; only a search goes to the pool.
     Optional<SearchResponse> known = service.cached(request);
     if (known.isPresent()) {
-      AnswerJson.Written written = json.of(known.get());
-      ctx.contentType(ContentType.APPLICATION_JSON).header(Header.VARY, Header.ACCEPT_ENCODING);
-      if (written.json().length >= MIN_GZIP_BYTES && AcceptEncoding.allowsGzip(ctx.header(Header.ACCEPT_ENCODING))) {
-        ctx.disableCompression(); // already compressed
-        ctx.header(Header.CONTENT_ENCODING, "gzip").result(written.gzip());
-      } else {
-        ctx.result(written.json());
-      }
+      sendKnown(ctx, json.of(known.get()));
     } else {
       ctx.json(runner.call(() -> service.search(request)));
+    }
+  }
+
+  private static void sendKnown(Context ctx, AnswerJson.Written written) {
+    ctx.contentType(ContentType.APPLICATION_JSON).header(Header.VARY, Header.ACCEPT_ENCODING);
+    if (written.json().length >= MIN_GZIP_BYTES && AcceptEncoding.allowsGzip(ctx.header(Header.ACCEPT_ENCODING))) {
+      ctx.disableCompression(); // already compressed
+      ctx.header(Header.CONTENT_ENCODING, "gzip").result(written.gzip());
+    } else {
+      ctx.result(written.json());
     }
   }
 
