@@ -153,8 +153,13 @@ public final class NewsSearcher {
       FacetsCollector drillDowns;
       if (RequestFilters.hasFacetFilters(request)) {
         // Drill sideways: the other values of a selected facet are counted as if it were not selected.
-        var ranked = new DrillSideways(searcher, config, searcher.facetState())
-            .search(query, deadline.guard(topHits(searcher, order, window, cursor, Integer.MAX_VALUE)));
+        var ranked = new DrillSideways(searcher, config, searcher.facetState()) {
+              @Override
+              protected Facets buildFacetsResult(FacetsCollector hits, FacetsCollector[] sideways, String[] dims)
+                  throws IOException {
+                return SidewaysFacetCounts.count(state, hits, sideways, dims);
+              }
+            }.search(query, deadline.guard(topHits(searcher, order, window, cursor, Integer.MAX_VALUE)));
         facets = ranked.facets;
         top = ranked.collectorResult;
         drillDowns = ranked.drillDownFacetsCollector;
