@@ -60,11 +60,8 @@ public final class ResultCache {
    */
   public SearchResponse get(SearchRequest request, Function<SearchRequest, SearchResponse> search) {
     if (answers == null) return search.apply(request);
-    SearchResponse known = answers.getIfPresent(request);
-    if (known != null) {
-      counters.hits.increment();
-      return known;
-    }
+    Optional<SearchResponse> known = known(request);
+    if (known.isPresent()) return known.get();
     counters.misses.increment();
     SearchResponse answer = search.apply(request);
     if (!answer.partial()) answers.put(request, answer.withTookMs(0));
