@@ -15,12 +15,10 @@ import java.util.Set;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.Facets;
-import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsCollectorManager;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
@@ -150,31 +148,29 @@ public final class NewsSearcher {
       // One pass: facets need every match, so every match is scored on the way (as a minimal Lucene
       // program does it). Measured against counting first and ranking in a second, pruned pass: the
       // second pass's query set-up and reading the postings twice cost more than the scores it skips.
-      FacetsCollector drillDowns;
-      if (RequestFilters.hasFacetFilters(request)) {
+      // Counted as the hits are collected (FacetTally), each hit's values read once.
+      var state = searcher.facetState();
+      var monthState = request.years().isEmpty() ? null : searcher.rareFacetState();
+      List<CollectorManager<?, ?>> parts = new ArrayList<>(3);
+      parts.add(topHits(searcher, order, window, cursor, Integer.MAX_VALUE));
+      SidewaysFacetCounts.Tallies tallies = RequestFilters.hasFacetFilters(request)
+          ? SidewaysFacetCounts.Tallies.of(state, RequestFilters.selectedDims(request)) : null;
+      parts.add(tallies != null ? tallies.hits() : FacetTally.all(state));
+      if (monthState != null) parts.add(FacetTally.all(monthState));
+      var collectors = deadline.guard(new MultiCollectorManager(parts.toArray(CollectorManager[]::new)));
+      Object[] collected;
+      if (tallies != null) {
         // Drill sideways: the other values of a selected facet are counted as if it were not selected.
-        var ranked = new DrillSideways(searcher, config, searcher.facetState()) {
-              @Override
-              protected Facets buildFacetsResult(FacetsCollector hits, FacetsCollector[] sideways, String[] dims)
-                  throws IOException {
-                return SidewaysFacetCounts.count(state, hits, sideways, dims);
-              }
-            }.search(query, deadline.guard(topHits(searcher, order, window, cursor, Integer.MAX_VALUE)));
-        facets = ranked.facets;
-        top = ranked.collectorResult;
-        drillDowns = ranked.drillDownFacetsCollector;
+        var result = new DrillSideways(searcher, config, state).search(query, collectors, tallies.sideways());
+        collected = result.drillDownResult();
+        facets = SidewaysFacetCounts.of(state, (int[]) collected[1], tallies.dims(), result.drillSidewaysResults());
       } else {
-        // Nothing selected: what drill sideways does then, with the time limit around both collectors.
-        Object[] both = searcher.search(query, deadline.guard(new MultiCollectorManager(new FacetsCollectorManager(),
-            topHits(searcher, order, window, cursor, Integer.MAX_VALUE))));
-        drillDowns = (FacetsCollector) both[0];
-        top = (TopFieldDocs) both[1];
-        facets = new SortedSetDocValuesFacetCounts(searcher.facetState(), drillDowns);
+        collected = searcher.search(query, collectors);
+        facets = new OrdinalFacetCounts(state, (int[]) collected[1]);
       }
+      top = (TopFieldDocs) collected[0];
       total = top.totalHits.value();
-      if (!request.years().isEmpty() && searcher.rareFacetState() != null && drillDowns != null) {
-        months = new SortedSetDocValuesFacetCounts(searcher.rareFacetState(), drillDowns);
-      }
+      if (monthState != null) months = new OrdinalFacetCounts(monthState, (int[]) collected[2]);
     } else {
       // Most queries match fewer than EXACT_COUNT documents: count them while collecting, and only
       // count again, without scores, when there are more.

@@ -2,7 +2,9 @@ package io.lede.search;
 
 import io.lede.index.Schema;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.FacetsConfig;
@@ -37,19 +39,29 @@ final class RequestFilters {
     return b.build();
   }
 
-  /** {@code base} drilled down into the selected facet values. */
+  /** {@code base} drilled down into the selected facet values, dimension by dimension in {@link #selectedDims} order. */
   static DrillDownQuery drillDown(Query base, SearchRequest r, FacetsConfig config) {
     DrillDownQuery q = new DrillDownQuery(config, base);
-    for (String v : r.topics()) q.add(Schema.FACET_TOPIC, v);
-    for (String v : r.providers()) q.add(Schema.FACET_PROVIDER, v);
-    for (String v : r.categories()) q.add(Schema.FACET_CATEGORY, v);
-    for (String v : r.kinds()) q.add(Schema.FACET_KIND, v);
-    for (String v : r.years()) q.add(Schema.FACET_YEAR, v);
+    selections(r).forEach((dim, values) -> values.forEach(v -> q.add(dim, v)));
     return q;
   }
 
+  /** The dimensions with a selected value, in the order drill sideways numbers them. */
+  static List<String> selectedDims(SearchRequest r) {
+    return List.copyOf(selections(r).keySet());
+  }
+
+  private static Map<String, List<String>> selections(SearchRequest r) {
+    Map<String, List<String>> selected = new LinkedHashMap<>();
+    for (var dim : List.of(Map.entry(Schema.FACET_TOPIC, r.topics()), Map.entry(Schema.FACET_PROVIDER, r.providers()),
+        Map.entry(Schema.FACET_CATEGORY, r.categories()), Map.entry(Schema.FACET_KIND, r.kinds()),
+        Map.entry(Schema.FACET_YEAR, r.years()))) {
+      if (!dim.getValue().isEmpty()) selected.put(dim.getKey(), dim.getValue());
+    }
+    return selected;
+  }
+
   static boolean hasFacetFilters(SearchRequest r) {
-    return !(r.topics().isEmpty() && r.providers().isEmpty() && r.categories().isEmpty() && r.kinds().isEmpty()
-        && r.years().isEmpty());
+    return !selections(r).isEmpty();
   }
 }

@@ -13,9 +13,10 @@ import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
-import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
@@ -25,6 +26,7 @@ import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
@@ -32,7 +34,10 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.junit.jupiter.api.Test;
 
-/** Counting each hit once gives exactly the counts Lucene's drill sideways gives, on several segments. */
+/**
+ * Counting as hits are collected, each hit once, gives exactly the counts Lucene's drill sideways and facet
+ * counting give, on several segments whose ordinals differ from the searcher's.
+ */
 class SidewaysFacetCountsTest {
 
   private static final String[] TOPICS = {"AI", "Business", "Politics", "Science", "Sports", "U.S.", "World"};
@@ -64,10 +69,10 @@ class SidewaysFacetCountsTest {
         IndexSearcher searcher = new IndexSearcher(reader);
         SortedSetDocValuesReaderState state = new DefaultSortedSetDocValuesReaderState(reader, config);
         for (Query base : List.<Query>of(new MatchAllDocsQuery(), new TermQuery(new Term("text", "harbour")))) {
-          assertSame(searcher, config, state, drill(config, base, new String[][] {{"topic", "AI", "Business"}}));
-          assertSame(searcher, config, state, drill(config, base, new String[][] {{"topic", "U.S."}, {"year", "2020"}}));
+          assertSame(searcher, config, state, new String[][] {{"topic", "AI", "Business"}}, base);
+          assertSame(searcher, config, state, new String[][] {{"topic", "U.S."}, {"year", "2020"}}, base);
           assertSame(searcher, config, state,
-              drill(config, base, new String[][] {{"provider", "Reuters", "BBC"}, {"year", "2019", "2021"}, {"topic", "World"}}));
+              new String[][] {{"provider", "Reuters", "BBC"}, {"year", "2019", "2021"}, {"topic", "World"}}, base);
         }
       }
     }
@@ -79,15 +84,26 @@ class SidewaysFacetCountsTest {
     return q;
   }
 
+  private static List<String> dims(String[][] selections) {
+    return java.util.Arrays.stream(selections).map(s -> s[0]).toList();
+  }
+
   private static void assertSame(IndexSearcher searcher, FacetsConfig config, SortedSetDocValuesReaderState state,
-      DrillDownQuery q) throws IOException {
+      String[][] selections, Query base) throws IOException {
+    DrillDownQuery q = drill(config, base, selections);
     Facets lucene = new DrillSideways(searcher, config, state).search(q, new TopScoreDocCollectorManager(10, Integer.MAX_VALUE)).facets;
-    Facets ours = new DrillSideways(searcher, config, state) {
-      @Override
-      protected Facets buildFacetsResult(FacetsCollector hits, FacetsCollector[] sideways, String[] dims) throws IOException {
-        return SidewaysFacetCounts.count(state, hits, sideways, dims);
-      }
-    }.search(q, new TopScoreDocCollectorManager(10, Integer.MAX_VALUE)).facets;
+    var tallies = SidewaysFacetCounts.Tallies.of(state, dims(selections));
+    var hits = new TopScoreDocCollectorManager(10, Integer.MAX_VALUE);
+    var result = new DrillSideways(searcher, config, state)
+        .search(q, new MultiCollectorManager(hits, tallies.hits()), tallies.sideways());
+    Facets ours = SidewaysFacetCounts.of(state, (int[]) result.drillDownResult()[1], tallies.dims(), result.drillSidewaysResults());
+    assertFacetsEqual(lucene, ours, q);
+    // Nothing selected: the tally of all the base query's matches.
+    Facets luceneAll = new SortedSetDocValuesFacetCounts(state, searcher.search(base, new FacetsCollectorManager()));
+    assertFacetsEqual(luceneAll, new OrdinalFacetCounts(state, searcher.search(base, FacetTally.all(state))), base);
+  }
+
+  private static void assertFacetsEqual(Facets lucene, Facets ours, Query q) throws IOException {
     for (String dim : List.of("topic", "provider", "year")) {
       for (int n : new int[] {2, 3, 20}) {
         assertEquals(String.valueOf(lucene.getTopChildren(n, dim)), String.valueOf(ours.getTopChildren(n, dim)), dim + " top " + n + " of " + q);
