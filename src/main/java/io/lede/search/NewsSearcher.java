@@ -161,7 +161,8 @@ public final class NewsSearcher {
       Object[] collected;
       if (tallies != null) {
         // Drill sideways: the other values of a selected facet are counted as if it were not selected.
-        var result = new DrillSideways(searcher, config, state).search(query, collectors, tallies.sideways());
+        DrillDownQuery sideways = RequestFilters.drillDown(RequestFilters.sidewaysBase(scored, request, config), request, config);
+        var result = new DrillSideways(searcher, config, state).search(sideways, collectors, tallies.sideways());
         collected = result.drillDownResult();
         facets = SidewaysFacetCounts.of(state, (int[]) collected[1], tallies.dims(), result.drillSidewaysResults());
       } else {

@@ -46,6 +46,25 @@ final class RequestFilters {
     return q;
   }
 
+  /**
+   * {@code base} restricted to the documents drill sideways can use: those matching all but at most one
+   * of the selected dimensions (a hit matches all, a near miss all but one). Drill sideways itself visits
+   * every match of its base query; with this filter the base's conjunction skips the rest. {@code base}
+   * itself with fewer than two dimensions selected, when every match is a hit or a near miss.
+   */
+  static Query sidewaysBase(Query base, SearchRequest r, FacetsConfig config) {
+    Map<String, List<String>> selected = selections(r);
+    if (selected.size() < 2) return base;
+    BooleanQuery.Builder dims = new BooleanQuery.Builder().setMinimumNumberShouldMatch(selected.size() - 1);
+    selected.forEach((dim, values) -> {
+      String field = config.getDimConfig(dim).indexFieldName;
+      BooleanQuery.Builder any = new BooleanQuery.Builder();
+      for (String v : values) any.add(new TermQuery(DrillDownQuery.term(field, dim, v)), Occur.SHOULD);
+      dims.add(any.build(), Occur.SHOULD);
+    });
+    return new BooleanQuery.Builder().add(base, Occur.MUST).add(dims.build(), Occur.FILTER).build();
+  }
+
   /** The dimensions with a selected value, in the order drill sideways numbers them. */
   static List<String> selectedDims(SearchRequest r) {
     return List.copyOf(selections(r).keySet());

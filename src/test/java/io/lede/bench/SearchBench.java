@@ -70,7 +70,7 @@ import org.apache.lucene.util.StringHelper;
  * ({@code -Dbench.slowest=N} adds its N slowest queries). Besides the variants above it knows the shapes
  * of two bench/http rows: <b>hits</b> (facets=false, highlight=false) and <b>filtered</b> (facets+boost:
  * the index's two biggest topics and biggest year selected, explain on; {@code -Dbench.timeLimitMs} as
- * the server sets it).
+ * the server sets it; {@code -Dbench.topics=A,B} and {@code -Dbench.years=Y} select other values).
  */
 public final class SearchBench {
 
@@ -102,8 +102,11 @@ public final class SearchBench {
       // bench/http's "facets+boost" row: every default, the index's two biggest topics and its biggest year
       // selected (drill sideways), and the score factors explained.
       Map<String, List<FacetCount>> all = lede.stats().facets();
-      String[] bigTopics = all.getOrDefault("topic", List.of()).stream().limit(2).map(FacetCount::value).toArray(String[]::new);
-      String[] bigYear = all.getOrDefault("year", List.of()).stream().limit(1).map(FacetCount::value).toArray(String[]::new);
+      // Profiling aid: other selections (comma-separated), e.g. small values rather than the biggest.
+      String[] bigTopics = System.getProperty("bench.topics") != null ? System.getProperty("bench.topics").split(",")
+          : all.getOrDefault("topic", List.of()).stream().limit(2).map(FacetCount::value).toArray(String[]::new);
+      String[] bigYear = System.getProperty("bench.years") != null ? System.getProperty("bench.years").split(",")
+          : all.getOrDefault("year", List.of()).stream().limit(1).map(FacetCount::value).toArray(String[]::new);
       long limitMs = Long.getLong("bench.timeLimitMs", 0); // the server sets half its --search-timeout-ms
       Consumer<String> filtered = q -> lede.search(SearchRequest.builder().query(q).topic(bigTopics).year(bigYear)
           .explain(true).timeLimit(limitMs > 0 ? java.time.Duration.ofMillis(limitMs) : null).build());

@@ -89,6 +89,17 @@ class FacetTest {
   }
 
   @Test
+  void threeSelectedDimensionsEachCountTheirNearMisses() {
+    // Drill sideways only looks at stories matching at least two of the three: the others count nowhere.
+    SearchResponse r = lede.search(harbour().provider("Alpha").topic("Weather").year("2020").build());
+    assertEquals(1, r.total()); // two
+    assertEquals(Map.of("Alpha", 1L, "Beta", 1L), counts(r, "provider")); // two, four
+    assertEquals(Map.of("Weather", 1L, "Ports", 2L), counts(r, "topic")); // two, three
+    assertEquals(Map.of("2020", 1L, "2019", 1L), counts(r, "year")); // two, one
+    assertEquals(Map.of("article", 1L), counts(r, "kind"));
+  }
+
+  @Test
   void aSelectedYearListsItsMonthsAndStillCountsOtherYears() {
     SearchResponse r = lede.search(harbour().year("2020").build());
     assertEquals(3, r.total());
