@@ -2,10 +2,7 @@ package io.lede.search;
 
 import io.lede.search.StoryCollapser.Group;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Keeps one provider from filling the top of a result list: within the first {@code window} places,
@@ -23,25 +20,54 @@ final class ProviderDiversity {
    */
   static List<Group> apply(List<Group> ranked, int window, int maxPerProvider, List<Integer> shownProviders) {
     if (window <= 0 || maxPerProvider <= 0) return ranked;
+    Counts counts = new Counts(window + shownProviders.size());
+    for (int p : shownProviders) counts.add(p);
     List<Group> out = new ArrayList<>(ranked.size());
-    LinkedList<Group> pending = new LinkedList<>(ranked);
-    Map<Integer, Integer> counts = new HashMap<>();
-    for (int p : shownProviders) counts.merge(p, 1, Integer::sum);
-    while (out.size() < window && !pending.isEmpty()) {
-      Group pick = null;
-      for (Group g : pending) {
-        if (counts.getOrDefault(provider(g), 0) < maxPerProvider) {
-          pick = g;
+    boolean[] placed = new boolean[ranked.size()];
+    int first = 0; // the first story not placed yet
+    while (out.size() < window && first < ranked.size()) {
+      int pick = first; // when every story left is over the cap, the first of them
+      for (int i = first; i < ranked.size(); i++) {
+        if (!placed[i] && counts.of(provider(ranked.get(i))) < maxPerProvider) {
+          pick = i;
           break;
         }
       }
-      if (pick == null) pick = pending.getFirst();
-      pending.remove(pick);
-      out.add(pick);
-      counts.merge(provider(pick), 1, Integer::sum);
+      placed[pick] = true;
+      out.add(ranked.get(pick));
+      counts.add(provider(ranked.get(pick)));
+      while (first < ranked.size() && placed[first]) first++;
     }
-    out.addAll(pending);
+    for (int i = first; i < ranked.size(); i++) if (!placed[i]) out.add(ranked.get(i));
     return out;
+  }
+
+  /** Stories per provider: a few providers at most, looked up for every story considered, so no boxing. */
+  private static final class Counts {
+    private final int[] providers;
+    private final int[] counts;
+    private int size;
+
+    Counts(int capacity) {
+      providers = new int[capacity];
+      counts = new int[capacity];
+    }
+
+    int of(int provider) {
+      for (int i = 0; i < size; i++) if (providers[i] == provider) return counts[i];
+      return 0;
+    }
+
+    void add(int provider) {
+      for (int i = 0; i < size; i++) {
+        if (providers[i] == provider) {
+          counts[i]++;
+          return;
+        }
+      }
+      providers[size] = provider;
+      counts[size++] = 1;
+    }
   }
 
   static int provider(Group g) {
