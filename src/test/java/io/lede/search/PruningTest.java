@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Skipping what cannot make the page (Lucene's dynamic pruning through {@link SignalBoostQuery}'s bounds)
  * never changes the page: hits-only searches, which prune once more than a thousand documents match,
- * answer exactly what searches counting facets over every match (which score every match) answer.
+ * answer exactly what searches counting facets over every match (which score every match) answer; and
+ * Lucene's bulk scorers under the boost answer what the boosted scorer answers document by document.
  */
 class PruningTest {
 
@@ -33,7 +34,7 @@ class PruningTest {
       items[i] = item(title.toString()).excerpt("About the " + WORDS[random.nextInt(WORDS.length)] + ".")
           .quality(quality).heat(random.nextInt(10) == 0 ? -1 : random.nextInt(101))
           .date(String.format("%d-%02d-%02dT10:00:00Z", year, 1 + random.nextInt(12), 1 + random.nextInt(28)))
-          .url("https://paper.example/" + i);
+          .url("https://paper.example/" + i).topics(i % 3 == 0 ? "Ports" : "Labour");
     }
     try (Lede lede = Fixtures.open(dir, items)) {
       for (String q : List.of("harbour", "strike vote", "harbour OR crane", "union OR wage OR port", "story")) {
@@ -46,6 +47,13 @@ class PruningTest {
           assertEquals(full.total(), fast.total(), q);
           assertEquals(ids(full), ids(fast), q + " page " + page);
           assertEquals(scores(full), scores(fast), q + " page " + page);
+          // Every story has one of the two topics: selecting both changes no match, but the boosted query is
+          // then a clause (scored document by document) instead of the whole query (Lucene's bulk scorers
+          // under the boost).
+          SearchResponse clause = lede.search(pruned.toBuilder().topic("Ports", "Labour").build());
+          assertEquals(fast.total(), clause.total(), q + " in either topic");
+          assertEquals(ids(fast), ids(clause), q + " in either topic, page " + page);
+          assertEquals(scores(fast), scores(clause), q + " in either topic, page " + page);
         }
       }
     }
