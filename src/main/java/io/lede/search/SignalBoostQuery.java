@@ -59,6 +59,9 @@ final class SignalBoostQuery extends Query {
 
           @Override
           public BulkScorer bulkScorer() throws IOException {
+            // Every match scored (facets count them all): document by document measured faster (1M default
+            // search mean +3..6 % with the wrapped bulk scorer).
+            if (scoreMode != ScoreMode.TOP_SCORES) return super.bulkScorer();
             // The wrapped query's own bulk scorer (Lucene's MaxScore for a disjunction, block-max for a
             // conjunction, windowed scoring when every match is wanted) with the factors applied as hits are
             // handed over. At 1M, the 40 slowest hits-only queries (broad ORs): mean 4.1 -> 3.4 ms, p99 8.5 ->
