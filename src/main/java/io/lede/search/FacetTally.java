@@ -66,8 +66,7 @@ final class FacetTally implements CollectorManager<FacetTally.Counter, int[]> {
    * of the documents collected that {@code marks} does not call hits: a sideways collector's near misses.
    */
   static FacetTally nearMisses(SortedSetDocValuesReaderState state, OrdRange range, HitMarks marks) throws IOException {
-    return range == null ? new FacetTally(state, new OrdRange(0, -1), marks, false)
-        : new FacetTally(state, range, marks, false);
+    return new FacetTally(state, range == null ? new OrdRange(0, -1) : range, marks, false);
   }
 
   @Override
