@@ -18,9 +18,7 @@ import org.apache.lucene.facet.Facets;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.FieldDoc;
-import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -151,27 +149,26 @@ public final class NewsSearcher {
       // Counted as the hits are collected (FacetTally), each hit's values read once.
       var state = searcher.facetState();
       var monthState = request.years().isEmpty() ? null : searcher.rareFacetState();
-      List<CollectorManager<?, ?>> parts = new ArrayList<>(3);
-      parts.add(topHits(searcher, order, window, cursor, Integer.MAX_VALUE));
       SidewaysFacetCounts.Tallies tallies = RequestFilters.hasFacetFilters(request)
           ? SidewaysFacetCounts.Tallies.of(state, RequestFilters.selectedDims(request)) : null;
-      parts.add(tallies != null ? tallies.hits() : FacetTally.all(state));
-      if (monthState != null) parts.add(FacetTally.all(monthState));
-      var collectors = deadline.guard(new MultiCollectorManager(parts.toArray(CollectorManager[]::new)));
-      Object[] collected;
+      List<FacetTally> counted = new ArrayList<>(2);
+      counted.add(tallies != null ? tallies.hits() : FacetTally.all(state));
+      if (monthState != null) counted.add(FacetTally.all(monthState));
+      var collectors = deadline.guard(new FacetedHits(topHits(searcher, order, window, cursor, Integer.MAX_VALUE), counted));
+      FacetedHits.Result hits;
       if (tallies != null) {
         // Drill sideways: the other values of a selected facet are counted as if it were not selected.
         DrillDownQuery sideways = RequestFilters.drillDown(RequestFilters.sidewaysBase(scored, request, config), request, config);
         var result = new DrillSideways(searcher, config, state).search(sideways, collectors, tallies.sideways());
-        collected = result.drillDownResult();
-        facets = SidewaysFacetCounts.of(state, (int[]) collected[1], tallies.dims(), result.drillSidewaysResults());
+        hits = result.drillDownResult();
+        facets = SidewaysFacetCounts.of(state, hits.counts().get(0), tallies.dims(), result.drillSidewaysResults());
       } else {
-        collected = searcher.search(query, collectors);
-        facets = new OrdinalFacetCounts(state, (int[]) collected[1]);
+        hits = searcher.search(query, collectors);
+        facets = new OrdinalFacetCounts(state, hits.counts().get(0));
       }
-      top = (TopFieldDocs) collected[0];
+      top = hits.top();
       total = top.totalHits.value();
-      if (monthState != null) months = new OrdinalFacetCounts(monthState, (int[]) collected[2]);
+      if (monthState != null) months = new OrdinalFacetCounts(monthState, hits.counts().get(1));
     } else {
       // Most queries match fewer than EXACT_COUNT documents: count them while collecting, and only
       // count again, without scores, when there are more.
