@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.facet.DrillDownQuery;
-import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
@@ -139,36 +138,29 @@ public final class NewsSearcher {
     DrillDownQuery query = RequestFilters.drillDown(scored, request, config);
     int window = initialWindow(request, profile, order, cursor);
     Facets facets = null;
-    Facets months = null;
+    Facets monthCounts = null;
     long total;
     TopFieldDocs top;
     if (request.facets() && searcher.facetState() != null) {
       // One pass: facets need every match, so every match is scored on the way (as a minimal Lucene
       // program does it). Measured against counting first and ranking in a second, pruned pass: the
       // second pass's query set-up and reading the postings twice cost more than the scores it skips.
-      // Counted as the hits are collected (FacetTally), each hit's values read once.
+      // Counted as the hits are collected (FacetedHits), each match's values read once.
       var state = searcher.facetState();
       var monthState = request.years().isEmpty() ? null : searcher.rareFacetState();
-      SidewaysFacetCounts.Tallies tallies = RequestFilters.hasFacetFilters(request)
-          ? SidewaysFacetCounts.Tallies.of(state, RequestFilters.selectedDims(request)) : null;
-      List<FacetTally> counted = new ArrayList<>(2);
-      counted.add(tallies != null ? tallies.hits() : FacetTally.all(state));
-      if (monthState != null) counted.add(FacetTally.all(monthState));
-      var collectors = deadline.guard(new FacetedHits(topHits(searcher, order, window, cursor, Integer.MAX_VALUE), counted));
-      FacetedHits.Result hits;
-      if (tallies != null) {
-        // Drill sideways: the other values of a selected facet are counted as if it were not selected.
-        DrillDownQuery sideways = RequestFilters.drillDown(RequestFilters.sidewaysBase(scored, request, config), request, config);
-        var result = new DrillSideways(searcher, config, state).search(sideways, collectors, tallies.sideways());
-        hits = result.drillDownResult();
-        facets = SidewaysFacetCounts.of(state, hits.counts().get(0), tallies.dims(), result.drillSidewaysResults());
-      } else {
-        hits = searcher.search(query, collectors);
-        facets = new OrdinalFacetCounts(state, hits.counts().get(0));
-      }
+      FacetSelection selection = RequestFilters.selection(request);
+      List<FacetTally> months = monthState == null ? List.of() : List.of(FacetTally.all(monthState));
+      var collectors = deadline.guard(
+          new FacetedHits(topHits(searcher, order, window, cursor, Integer.MAX_VALUE), state, selection, months));
+      // With values selected, drill sideways: the other values of a selected dimension are counted as if
+      // it were not selected, so the search runs on the query without the selection (FacetedHits tells the
+      // hits from the near misses).
+      FacetedHits.Result hits = searcher.search(
+          selection.isEmpty() ? query : RequestFilters.sidewaysBase(scored, selection, config), collectors);
+      facets = SidewaysFacetCounts.of(state, hits.hitCounts(), selection.dims(), hits.nearMissCounts());
       top = hits.top();
       total = top.totalHits.value();
-      if (monthState != null) months = new OrdinalFacetCounts(monthState, hits.counts().get(1));
+      if (monthState != null) monthCounts = new OrdinalFacetCounts(monthState, hits.extraCounts().get(0));
     } else {
       // Most queries match fewer than EXACT_COUNT documents: count them while collecting, and only
       // count again, without scores, when there are more.
@@ -178,7 +170,7 @@ public final class NewsSearcher {
           : searcher.search(RequestFilters.drillDown(filtered, request, config),
               deadline.guard(new TotalHitCountCollectorManager(searcher.getSlices())));
     }
-    return new Run(text, highlight, filtered, scored, query, signals, top, window, total, facets, months);
+    return new Run(text, highlight, filtered, scored, query, signals, top, window, total, facets, monthCounts);
   }
 
   /**

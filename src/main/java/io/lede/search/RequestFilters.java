@@ -15,8 +15,8 @@ import org.apache.lucene.search.TermQuery;
 
 /**
  * A request's filters as Lucene queries. Facet filters (topic, provider, category, kind, year) become
- * drill-down dimensions, so DrillSideways can count each dimension as if it were not selected
- * (values within one dimension are alternatives); the others (dates, quality, published) filter
+ * drill-down dimensions, so that each dimension can be counted as if it were not selected (drill
+ * sideways; values within one dimension are alternatives); the others (dates, quality, published) filter
  * everything, counts included. None of them changes a score.
  */
 final class RequestFilters {
@@ -48,26 +48,25 @@ final class RequestFilters {
 
   /**
    * {@code base} restricted to the documents drill sideways can use: those matching all but at most one
-   * of the selected dimensions (a hit matches all, a near miss all but one). Drill sideways itself visits
-   * every match of its base query; with this filter the base's conjunction skips the rest. {@code base}
-   * itself with fewer than two dimensions selected, when every match is a hit or a near miss.
+   * of the selected dimensions (a hit matches all, a near miss all but one), so that the base's
+   * conjunction skips the rest. {@code base} itself with fewer than two dimensions selected, when every
+   * match is a hit or a near miss.
    */
-  static Query sidewaysBase(Query base, SearchRequest r, FacetsConfig config) {
-    Map<String, List<String>> selected = selections(r);
-    if (selected.size() < 2) return base;
-    BooleanQuery.Builder dims = new BooleanQuery.Builder().setMinimumNumberShouldMatch(selected.size() - 1);
-    selected.forEach((dim, values) -> {
+  static Query sidewaysBase(Query base, FacetSelection selection, FacetsConfig config) {
+    if (selection.dims().size() < 2) return base;
+    BooleanQuery.Builder dims = new BooleanQuery.Builder().setMinimumNumberShouldMatch(selection.dims().size() - 1);
+    for (String dim : selection.dims()) {
       String field = config.getDimConfig(dim).indexFieldName;
       BooleanQuery.Builder any = new BooleanQuery.Builder();
-      for (String v : values) any.add(new TermQuery(DrillDownQuery.term(field, dim, v)), Occur.SHOULD);
+      for (String v : selection.values(dim)) any.add(new TermQuery(DrillDownQuery.term(field, dim, v)), Occur.SHOULD);
       dims.add(any.build(), Occur.SHOULD);
-    });
+    }
     return new BooleanQuery.Builder().add(base, Occur.MUST).add(dims.build(), Occur.FILTER).build();
   }
 
-  /** The dimensions with a selected value, in the order drill sideways numbers them. */
-  static List<String> selectedDims(SearchRequest r) {
-    return List.copyOf(selections(r).keySet());
+  /** The request's selected facet values, dimension by dimension. */
+  static FacetSelection selection(SearchRequest r) {
+    return FacetSelection.of(selections(r));
   }
 
   private static Map<String, List<String>> selections(SearchRequest r) {

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -26,7 +28,9 @@ import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.MultiCollectorManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
@@ -35,8 +39,9 @@ import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.junit.jupiter.api.Test;
 
 /**
- * Counting as hits are collected, each hit once, gives exactly the counts Lucene's drill sideways and facet
- * counting give, on several segments whose ordinals differ from the searcher's.
+ * One pass telling hits from near misses by their facet values ({@link FacetedHits}) gives exactly the hits
+ * and counts Lucene's drill sideways and facet counting give, on several segments whose ordinals differ from
+ * the searcher's.
  */
 class SidewaysFacetCountsTest {
 
@@ -73,6 +78,10 @@ class SidewaysFacetCountsTest {
           assertSame(searcher, config, state, new String[][] {{"topic", "U.S."}, {"year", "2020"}}, base);
           assertSame(searcher, config, state,
               new String[][] {{"provider", "Reuters", "BBC"}, {"year", "2019", "2021"}, {"topic", "World"}}, base);
+          // Values no document has: nothing is a hit, every match misses that dimension.
+          assertSame(searcher, config, state, new String[][] {{"topic", "Gardening"}}, base);
+          assertSame(searcher, config, state, new String[][] {{"provider", "Reuters"}, {"topic", "Gardening", "AI"}}, base);
+          assertSame(searcher, config, state, new String[][] {{"year", "1999"}, {"topic", "Science"}}, base);
         }
       }
     }
@@ -84,23 +93,39 @@ class SidewaysFacetCountsTest {
     return q;
   }
 
-  private static List<String> dims(String[][] selections) {
-    return java.util.Arrays.stream(selections).map(s -> s[0]).toList();
+  private static FacetSelection selection(String[][] selections) {
+    Map<String, List<String>> selected = new LinkedHashMap<>();
+    for (String[] s : selections) selected.put(s[0], List.of(s).subList(1, s.length));
+    return FacetSelection.of(selected);
   }
 
   private static void assertSame(IndexSearcher searcher, FacetsConfig config, SortedSetDocValuesReaderState state,
       String[][] selections, Query base) throws IOException {
     DrillDownQuery q = drill(config, base, selections);
-    Facets lucene = new DrillSideways(searcher, config, state).search(q, new TopScoreDocCollectorManager(10, Integer.MAX_VALUE)).facets;
-    var tallies = SidewaysFacetCounts.Tallies.of(state, dims(selections));
-    var hits = new TopScoreDocCollectorManager(10, Integer.MAX_VALUE);
-    var result = new DrillSideways(searcher, config, state)
-        .search(q, new MultiCollectorManager(hits, tallies.hits()), tallies.sideways());
-    Facets ours = SidewaysFacetCounts.of(state, (int[]) result.drillDownResult()[1], tallies.dims(), result.drillSidewaysResults());
-    assertFacetsEqual(lucene, ours, q);
-    // Nothing selected: the tally of all the base query's matches.
+    DrillSideways.ConcurrentDrillSidewaysResult<TopDocs> lucene =
+        new DrillSideways(searcher, config, state).search(q, new TopScoreDocCollectorManager(10, Integer.MAX_VALUE));
+    FacetSelection selection = selection(selections);
+    // The filter on all but one selected dimension only narrows what is visited: the same either way.
+    for (Query searched : List.of(base, RequestFilters.sidewaysBase(base, selection, config))) {
+      var result = searcher.search(searched,
+          new FacetedHits(new TopFieldCollectorManager(Sort.RELEVANCE, 10, null, Integer.MAX_VALUE), state, selection, List.of()));
+      Facets ours = SidewaysFacetCounts.of(state, result.hitCounts(), selection.dims(), result.nearMissCounts());
+      assertFacetsEqual(lucene.facets, ours, q);
+      assertEquals(lucene.collectorResult.totalHits.value(), result.top().totalHits.value(), "hits of " + q);
+      assertEquals(docs(lucene.collectorResult), docs(result.top()), "top hits of " + q);
+    }
+    // Nothing selected: every match is a hit.
     Facets luceneAll = new SortedSetDocValuesFacetCounts(state, searcher.search(base, new FacetsCollectorManager()));
-    assertFacetsEqual(luceneAll, new OrdinalFacetCounts(state, searcher.search(base, FacetTally.all(state))), base);
+    var all = searcher.search(base, new FacetedHits(new TopFieldCollectorManager(Sort.RELEVANCE, 10, null, Integer.MAX_VALUE),
+        state, FacetSelection.of(Map.of()), List.of(FacetTally.all(state))));
+    assertFacetsEqual(luceneAll, new OrdinalFacetCounts(state, all.hitCounts()), base);
+    assertFacetsEqual(luceneAll, new OrdinalFacetCounts(state, all.extraCounts().get(0)), base);
+  }
+
+  private static List<String> docs(TopDocs top) {
+    // A relevance-sorted FieldDoc holds its score as its sort value.
+    return java.util.Arrays.stream(top.scoreDocs)
+        .map(d -> d.doc + ":" + (d instanceof org.apache.lucene.search.FieldDoc f ? f.fields[0] : d.score)).toList();
   }
 
   private static void assertFacetsEqual(Facets lucene, Facets ours, Query q) throws IOException {
