@@ -1,8 +1,6 @@
 package io.lede.search;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +15,7 @@ import org.apache.lucene.util.BytesRef;
  */
 final class FacetSelection {
   /** Most dimensions a selection can have: one bit each in an int. */
-  static final int MAX_DIMS = 31;
+  static final int MAX_DIMS = 30;
 
   private final List<String> dims;
   private final List<List<String>> values;
@@ -47,55 +45,30 @@ final class FacetSelection {
   }
 
   /**
-   * The selection in the ordinals of one segment's facet field: ordinals in increasing order, each with the
-   * bit of its dimension. A value the segment lacks has no ordinal, so no document there matches it.
+   * The selection in the ordinals of one segment's facet field: for each ordinal, the bits of the selected
+   * dimensions it belongs to (none for an ordinal not selected). A value the segment lacks has no ordinal,
+   * so no document there matches it.
    */
   Ordinals in(SortedSetDocValues segment) throws IOException {
-    List<long[]> found = new ArrayList<>();
+    long valueCount = segment.getValueCount();
+    if (valueCount > Integer.MAX_VALUE - 8) throw new IllegalStateException("too many facet values: " + valueCount);
+    int[] dimBits = new int[(int) valueCount];
     for (int d = 0; d < dims.size(); d++) {
       for (String v : values.get(d)) {
         long ord = segment.lookupTerm(new BytesRef(FacetsConfig.pathToString(dims.get(d), v)));
-        if (ord >= 0) found.add(new long[] {ord, 1L << d});
+        if (ord >= 0) dimBits[(int) ord] |= 1 << d;
       }
     }
-    found.sort((a, b) -> Long.compare(a[0], b[0]));
-    long[] ords = new long[found.size()];
-    int[] bits = new int[found.size()];
-    for (int i = 0; i < ords.length; i++) {
-      ords[i] = found.get(i)[0];
-      bits[i] = (int) found.get(i)[1];
-    }
-    return new Ordinals(ords, bits, dims.isEmpty() ? 0 : (int) ((1L << dims.size()) - 1));
+    return new Ordinals(dimBits, dims.isEmpty() ? 0 : (int) ((1L << dims.size()) - 1));
   }
 
-  /** One segment's selected ordinals, ascending, with their dimensions' bits. */
-  record Ordinals(long[] ords, int[] dimBits, int allDims) {
-    /**
-     * The bits of the selected dimensions a document with these ordinals misses.
-     *
-     * @param docOrds the document's ordinals in increasing order, as doc values give them
-     */
+  /** One segment's selection: the selected dimensions' bits by ordinal, and the bits of all of them. */
+  record Ordinals(int[] dimBits, int allDims) {
+    /** The bits of the selected dimensions a document with these ordinals misses. */
     int missing(long[] docOrds, int n) {
       int matched = 0;
-      for (int i = 0, j = 0; i < n && j < ords.length; ) {
-        long a = docOrds[i];
-        long b = ords[j];
-        if (a < b) {
-          i++;
-        } else if (a > b) {
-          j++;
-        } else {
-          matched |= dimBits[j];
-          i++;
-          j++;
-        }
-      }
+      for (int i = 0; i < n; i++) matched |= dimBits[(int) docOrds[i]];
       return allDims & ~matched;
-    }
-
-    @Override
-    public String toString() {
-      return Arrays.toString(ords);
     }
   }
 }
