@@ -32,7 +32,8 @@ import org.apache.lucene.util.LongValues;
  * that dimension's values are counted (its sideways count is the hits' count plus its near misses', see
  * {@link SidewaysFacetCounts}); it is not scored. Which dimensions a match has is read from the facet
  * values it is counted by anyway, where Lucene's {@code DrillSideways} advances every selected
- * dimension's postings to every match: at a million documents that was a fifth of a filtered search.
+ * dimension's postings to every match, document by document: at a million documents this pass served 17 %
+ * more filtered searches a second over HTTP (bench/RESULTS.md).
  */
 final class FacetedHits implements CollectorManager<FacetedHits.Hits, FacetedHits.Result> {
 
