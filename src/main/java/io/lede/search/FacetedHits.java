@@ -123,11 +123,12 @@ final class FacetedHits implements CollectorManager<FacetedHits.Hits, FacetedHit
       LeafCollector[] extra = new LeafCollector[counters.size()];
       for (int i = 0; i < extra.length; i++) extra[i] = counters.get(i).getLeafCollector(leaf);
       LeafCollector ranked = top.getLeafCollector(leaf);
-      SortedSetDocValues values = DocValues.getSortedSet(leaf.reader(), state.getField());
+      String field = state.getField();
+      SortedSetDocValues values = DocValues.getSortedSet(leaf.reader(), field);
       LongValues toGlobal = ordinalMap == null ? null : ordinalMap.getGlobalOrds(leaf.ord);
-      return selection.isEmpty()
-          ? new AllHits(ranked, extra, values, toGlobal)
-          : new Sideways(ranked, extra, values, toGlobal, selection.in(DocValues.getSortedSet(leaf.reader(), state.getField())));
+      if (selection.isEmpty()) return new AllHits(ranked, extra, values, toGlobal);
+      // Looking the selected values up moves an iterator's terms: not the one that reads the documents.
+      return new Sideways(ranked, extra, values, toGlobal, selection.in(DocValues.getSortedSet(leaf.reader(), field)));
     }
 
     /** Nothing selected: every match is a hit. */
