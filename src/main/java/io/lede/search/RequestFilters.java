@@ -39,7 +39,7 @@ final class RequestFilters {
     return b.build();
   }
 
-  /** {@code base} drilled down into the selected facet values, dimension by dimension in {@link #selectedDims} order. */
+  /** {@code base} drilled down into the selected facet values, dimension by dimension in {@link #selection} order. */
   static DrillDownQuery drillDown(Query base, SearchRequest r, FacetsConfig config) {
     DrillDownQuery q = new DrillDownQuery(config, base);
     selections(r).forEach((dim, values) -> values.forEach(v -> q.add(dim, v)));
@@ -77,9 +77,5 @@ final class RequestFilters {
       if (!dim.getValue().isEmpty()) selected.put(dim.getKey(), dim.getValue());
     }
     return selected;
-  }
-
-  static boolean hasFacetFilters(SearchRequest r) {
-    return !selections(r).isEmpty();
   }
 }

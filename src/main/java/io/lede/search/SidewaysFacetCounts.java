@@ -1,6 +1,5 @@
 package io.lede.search;
 
-import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
