@@ -16,8 +16,6 @@ import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.TopFieldCollector;
-import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.util.ArrayUtil;
 import org.apache.lucene.util.LongValues;
@@ -43,7 +41,7 @@ final class FacetedHits implements CollectorManager<FacetedHits.Hits, FacetedHit
    */
   record Result(TopFieldDocs top, int[] hitCounts, List<int[]> nearMissCounts, List<int[]> extraCounts) {}
 
-  private final TopFieldCollectorManager topHits;
+  private final CollectorManager<Collector, TopFieldDocs> topHits;
   private final SortedSetDocValuesReaderState state;
   private final OrdinalMap ordinalMap;
   private final FacetSelection selection;
@@ -51,14 +49,15 @@ final class FacetedHits implements CollectorManager<FacetedHits.Hits, FacetedHit
   private final List<FacetTally> extras;
 
   /**
-   * @param topHits the ranked window, counting every hit: it never terminates early, which would stop the
-   *     counting too
+   * @param topHits the ranked window ({@link RelevanceTopHits} or Lucene's {@code TopFieldCollector}), counting
+   *     every hit: it never terminates early, which would stop the counting too
    * @param state the facet field counted, which holds every selected dimension
    * @param extras other fields' tallies, of the hits only
    */
-  FacetedHits(TopFieldCollectorManager topHits, SortedSetDocValuesReaderState state, FacetSelection selection,
-      List<FacetTally> extras) throws IOException {
-    this.topHits = topHits;
+  @SuppressWarnings("unchecked") // reduce() is handed back the collectors newCollector() made
+  FacetedHits(CollectorManager<? extends Collector, TopFieldDocs> topHits, SortedSetDocValuesReaderState state,
+      FacetSelection selection, List<FacetTally> extras) throws IOException {
+    this.topHits = (CollectorManager<Collector, TopFieldDocs>) topHits;
     this.state = state;
     this.ordinalMap = state.getDocValues() instanceof MultiDocValues.MultiSortedSetDocValues multi ? multi.mapping : null;
     this.selection = selection;
@@ -78,7 +77,7 @@ final class FacetedHits implements CollectorManager<FacetedHits.Hits, FacetedHit
 
   @Override
   public Result reduce(Collection<Hits> collectors) throws IOException {
-    List<TopFieldCollector> tops = new ArrayList<>(collectors.size());
+    List<Collector> tops = new ArrayList<>(collectors.size());
     int[] hitCounts = new int[state.getSize()];
     List<int[]> nearMisses = new ArrayList<>(ranges.length);
     for (int d = 0; d < ranges.length; d++) nearMisses.add(new int[state.getSize()]);
@@ -101,12 +100,12 @@ final class FacetedHits implements CollectorManager<FacetedHits.Hits, FacetedHit
   }
 
   final class Hits implements Collector {
-    private final TopFieldCollector top;
+    private final Collector top;
     private final int[] hitCounts;
     private final int[][] nearMisses;
     private final List<FacetTally.Counter> counters;
 
-    private Hits(TopFieldCollector top, int[] hitCounts, int[][] nearMisses, List<FacetTally.Counter> counters) {
+    private Hits(Collector top, int[] hitCounts, int[][] nearMisses, List<FacetTally.Counter> counters) {
       this.top = top;
       this.hitCounts = hitCounts;
       this.nearMisses = nearMisses;

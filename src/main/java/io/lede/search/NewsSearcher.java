@@ -150,8 +150,10 @@ public final class NewsSearcher {
       var monthState = request.years().isEmpty() ? null : searcher.rareFacetState();
       FacetSelection selection = RequestFilters.selection(request);
       List<FacetTally> months = monthState == null ? List.of() : List.of(FacetTally.all(monthState));
-      var collectors = deadline.guard(
-          new FacetedHits(topHits(searcher, order, window, cursor, Integer.MAX_VALUE), state, selection, months));
+      // Every match is a hit to rank here: the lean window when it ranks as Lucene's collector would.
+      var ranked = RelevanceTopHits.fits(order, searcher.hasIdKey(), cursor)
+          ? new RelevanceTopHits(window) : topHits(searcher, order, window, cursor, Integer.MAX_VALUE);
+      var collectors = deadline.guard(new FacetedHits(ranked, state, selection, months));
       // With values selected, drill sideways: the other values of a selected dimension are counted as if
       // it were not selected, so the search runs on the query without the selection (FacetedHits tells the
       // hits from the near misses).
