@@ -33,9 +33,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The lean relevance window gives exactly what Lucene's TopFieldCollector gives for the relevance sort: the
- * same documents in the same order with the same sort values and total, across segments, with many equal
- * scores (ties broken by the id key, a missing key as 0, then by document), for windows smaller and larger
- * than the matches.
+ * same documents in the same order with the same sort values and total, across segments (one collector, and
+ * one per segment searched concurrently, then merged), with many equal scores (ties broken by the id key, a
+ * missing key as 0, then by document), for windows smaller and larger than the matches.
  */
 class RelevanceTopHitsTest {
 
@@ -58,28 +58,44 @@ class RelevanceTopHitsTest {
       }
       try (DirectoryReader reader = DirectoryReader.open(dir)) {
         assertTrue(reader.leaves().size() > 1);
-        IndexSearcher searcher = new IndexSearcher(reader);
-        List<Query> queries = List.of(
-            new TermQuery(new Term("text", "harbour")),
-            new BooleanQuery.Builder().add(new TermQuery(new Term("text", "strike")), Occur.SHOULD)
-                .add(new TermQuery(new Term("text", "night")), Occur.SHOULD).build(),
-            new ConstantScoreQuery(new TermQuery(new Term("text", "market"))), // every score equal
-            new BooleanQuery.Builder() // a few distinct scores, many of each
-                .add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term("text", "election"))), 2f), Occur.SHOULD)
-                .add(new ConstantScoreQuery(new TermQuery(new Term("text", "harbour"))), Occur.SHOULD).build(),
-            new MatchAllDocsQuery(),
-            new TermQuery(new Term("text", "absent")));
-        for (Query q : queries) {
-          for (int size : new int[] {1, 7, 50, 5000}) {
-            TopFieldDocs lucene = searcher.search(q,
-                new TopFieldCollectorManager(SortSpec.of(SortOrder.RELEVANCE, true), size, null, Integer.MAX_VALUE));
-            TopFieldDocs ours = searcher.search(q, new RelevanceTopHits(size));
-            String what = q + " size " + size;
-            assertEquals(lucene.totalHits, ours.totalHits, what);
-            assertEquals(describe(lucene), describe(ours), what);
-            assertEquals(Arrays.toString(lucene.fields), Arrays.toString(ours.fields), what);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        // One slice per segment, searched concurrently: the windows of several collectors are merged.
+        IndexSearcher sliced = new IndexSearcher(reader, pool) {
+          @Override
+          protected LeafSlice[] slices(List<org.apache.lucene.index.LeafReaderContext> leaves) {
+            return slices(leaves, 1, 1, false);
           }
+        };
+        assertTrue(sliced.getSlices().length > 1);
+        try {
+          for (IndexSearcher searcher : List.of(new IndexSearcher(reader), sliced)) assertSameWindows(searcher);
+        } finally {
+          pool.shutdown();
         }
+      }
+    }
+  }
+
+  private static void assertSameWindows(IndexSearcher searcher) throws java.io.IOException {
+    List<Query> queries = List.of(
+        new TermQuery(new Term("text", "harbour")),
+        new BooleanQuery.Builder().add(new TermQuery(new Term("text", "strike")), Occur.SHOULD)
+            .add(new TermQuery(new Term("text", "night")), Occur.SHOULD).build(),
+        new ConstantScoreQuery(new TermQuery(new Term("text", "market"))), // every score equal
+        new BooleanQuery.Builder() // a few distinct scores, many of each
+            .add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term("text", "election"))), 2f), Occur.SHOULD)
+            .add(new ConstantScoreQuery(new TermQuery(new Term("text", "harbour"))), Occur.SHOULD).build(),
+        new MatchAllDocsQuery(),
+        new TermQuery(new Term("text", "absent")));
+    for (Query q : queries) {
+      for (int size : new int[] {1, 7, 50, 5000}) {
+        TopFieldDocs lucene = searcher.search(q,
+            new TopFieldCollectorManager(SortSpec.of(SortOrder.RELEVANCE, true), size, null, Integer.MAX_VALUE));
+        TopFieldDocs ours = searcher.search(q, new RelevanceTopHits(size));
+        String what = q + " size " + size + " slices " + searcher.getSlices().length;
+        assertEquals(lucene.totalHits, ours.totalHits, what);
+        assertEquals(describe(lucene), describe(ours), what);
+        assertEquals(Arrays.toString(lucene.fields), Arrays.toString(ours.fields), what);
       }
     }
   }
