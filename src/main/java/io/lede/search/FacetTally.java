@@ -31,8 +31,18 @@ final class FacetTally implements CollectorManager<FacetTally.Counter, int[]> {
 
   private FacetTally(SortedSetDocValuesReaderState state) throws IOException {
     this.field = state.getField();
-    this.ordinalMap = state.getDocValues() instanceof MultiDocValues.MultiSortedSetDocValues multi ? multi.mapping : null;
+    this.ordinalMap = ordinalMap(state);
     this.size = state.getSize();
+  }
+
+  /** How the field's segment ordinals map to its global ones; null for one segment, where they are the same. */
+  static OrdinalMap ordinalMap(SortedSetDocValuesReaderState state) throws IOException {
+    return state.getDocValues() instanceof MultiDocValues.MultiSortedSetDocValues multi ? multi.mapping : null;
+  }
+
+  /** Adds the counts of one collector to those of all. */
+  static void addTo(int[] into, int[] counts) {
+    for (int i = 0; i < counts.length; i++) into[i] += counts[i];
   }
 
   /** Every value of every document collected. */
@@ -48,9 +58,7 @@ final class FacetTally implements CollectorManager<FacetTally.Counter, int[]> {
   @Override
   public int[] reduce(Collection<Counter> collectors) {
     int[] sum = new int[size];
-    for (Counter c : collectors) {
-      for (int i = 0; i < size; i++) sum[i] += c.counts[i];
-    }
+    for (Counter c : collectors) addTo(sum, c.counts);
     return sum;
   }
 

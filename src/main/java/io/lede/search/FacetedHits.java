@@ -8,7 +8,6 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState.OrdRange;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.MultiDocValues;
 import org.apache.lucene.index.OrdinalMap;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.Collector;
@@ -59,7 +58,7 @@ final class FacetedHits implements CollectorManager<FacetedHits.Hits, FacetedHit
       FacetSelection selection, List<FacetTally> extras) throws IOException {
     this.topHits = (CollectorManager<Collector, TopFieldDocs>) topHits;
     this.state = state;
-    this.ordinalMap = state.getDocValues() instanceof MultiDocValues.MultiSortedSetDocValues multi ? multi.mapping : null;
+    this.ordinalMap = FacetTally.ordinalMap(state);
     this.selection = selection;
     this.ranges = selection.dims().stream().map(state::getOrdRange).toArray(OrdRange[]::new);
     this.extras = List.copyOf(extras);
@@ -83,8 +82,8 @@ final class FacetedHits implements CollectorManager<FacetedHits.Hits, FacetedHit
     for (int d = 0; d < ranges.length; d++) nearMisses.add(new int[state.getSize()]);
     for (Hits h : collectors) {
       tops.add(h.top);
-      add(hitCounts, h.hitCounts);
-      for (int d = 0; d < ranges.length; d++) add(nearMisses.get(d), h.nearMisses[d]);
+      FacetTally.addTo(hitCounts, h.hitCounts);
+      for (int d = 0; d < ranges.length; d++) FacetTally.addTo(nearMisses.get(d), h.nearMisses[d]);
     }
     List<int[]> extraCounts = new ArrayList<>(extras.size());
     for (int i = 0; i < extras.size(); i++) {
@@ -93,10 +92,6 @@ final class FacetedHits implements CollectorManager<FacetedHits.Hits, FacetedHit
       extraCounts.add(extras.get(i).reduce(counters));
     }
     return new Result(topHits.reduce(tops), hitCounts, nearMisses, extraCounts);
-  }
-
-  private static void add(int[] into, int[] counts) {
-    for (int i = 0; i < counts.length; i++) into[i] += counts[i];
   }
 
   final class Hits implements Collector {
