@@ -76,6 +76,13 @@ final class RankingSignals extends DoubleValuesSource {
     return r.factors(doc);
   }
 
+  /** The product document {@code doc} of {@code leaf} is scored with (a leaf-relative id). */
+  double product(LeafReaderContext leaf, int doc) throws IOException {
+    DoubleValues values = getValues(leaf, null);
+    values.advanceExact(doc);
+    return values.doubleValue();
+  }
+
   @Override
   public DoubleValues getValues(LeafReaderContext ctx, DoubleValues scores) throws IOException {
     if (precomputed != null && ctx.ord < precomputed.length && precomputed[ctx.ord].length == ctx.reader().maxDoc()) {

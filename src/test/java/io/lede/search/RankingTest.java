@@ -118,20 +118,26 @@ class RankingTest {
   @Test
   void explainedFactorsMultiplyToTheScore(@TempDir Path dir) throws Exception {
     try (Lede lede = Fixtures.openSeeds(dir)) {
-      SearchResponse r = lede.search(SearchRequest.builder().query("police facial recognition").explain(true).size(20).build());
-      assertTrue(r.hits().size() >= 10);
-      SearchResponse textOnly = lede.search(SearchRequest.builder().query("police facial recognition")
-          .profile(RankingProfile.TEXT_ONLY).collapse(false).size(100).build());
-      Map<String, Double> textScores = textOnly.hits().stream().collect(Collectors.toMap(Hit::id, Hit::score));
-      for (Hit h : r.hits()) {
-        ScoreExplanation e = h.explain().orElseThrow();
-        double product = e.text() * e.quality() * e.heat() * e.recency();
-        assertEquals(h.score(), product, h.score() * 1e-6, "product of factors for " + h.id());
-        assertEquals(h.score(), e.score(), 0.0);
-        // The text part is the score the same search gives with every business factor off.
-        assertEquals(textScores.get(h.id()), e.text(), e.text() * 1e-6, "text score of " + h.id());
-        assertTrue(e.quality() > 0 && e.heat() > 0 && e.recency() > 0);
-      }
+      assertExplained(lede, "police facial recognition", 10);
+      // A phrase checks its positions per document: the text score of its hits must not come out as 0.
+      assertExplained(lede, "\"facial recognition\"", 3);
+    }
+  }
+
+  private static void assertExplained(Lede lede, String query, int atLeast) {
+    SearchResponse r = lede.search(SearchRequest.builder().query(query).explain(true).size(20).build());
+    assertTrue(r.hits().size() >= atLeast, query + ": " + r.hits().size() + " hits");
+    SearchResponse textOnly = lede.search(SearchRequest.builder().query(query)
+        .profile(RankingProfile.TEXT_ONLY).collapse(false).size(100).build());
+    Map<String, Double> textScores = textOnly.hits().stream().collect(Collectors.toMap(Hit::id, Hit::score));
+    for (Hit h : r.hits()) {
+      ScoreExplanation e = h.explain().orElseThrow();
+      double product = e.text() * e.quality() * e.heat() * e.recency();
+      assertEquals(h.score(), product, h.score() * 1e-6, "product of factors for " + h.id());
+      assertEquals(h.score(), e.score(), 0.0);
+      // The text part is the score the same search gives with every business factor off.
+      assertEquals(textScores.get(h.id()), e.text(), e.text() * 1e-6, "text score of " + h.id());
+      assertTrue(e.text() > 0 && e.quality() > 0 && e.heat() > 0 && e.recency() > 0);
     }
   }
 
