@@ -185,8 +185,25 @@ public final class NewsSearcher {
   private static int initialWindow(SearchRequest request, RankingProfile profile, SortOrder order, SearchCursor cursor) {
     int offset = cursor == null ? (request.page() - 1) * request.size() : 0;
     boolean lookahead = request.collapse() || diversify(profile, order, cursor);
-    int window = offset + request.size() + (lookahead ? Math.max(2 * request.size(), LOOKAHEAD) : 0);
-    return window + (cursor == null ? 0 : cursor.shown().size());
+    int window = offset + request.size() + (lookahead ? lookahead(request.size()) : 0);
+    window += cursor == null ? 0 : cursor.shown().size();
+    // Every page that places stories under the provider cap reads as far as the cap may pull them from.
+    int consumed = cursor == null ? 0 : Math.max(0, cursor.consumed());
+    return diversify(profile, order, cursor) ? Math.max(window, capHorizon(profile, request.size()) - consumed) : window;
+  }
+
+  private static int lookahead(int size) {
+    return Math.max(2 * size, LOOKAHEAD);
+  }
+
+  /**
+   * How far into the ranking the provider cap may pull a story forward from: as far as a first page reads,
+   * and at least the lookahead past the capped places. The same for every page of a size, so each orders
+   * those places alike, whatever else it reads; a later page reads further, and without the bound it could
+   * pull a story forward that the first page never saw, showing another twice.
+   */
+  private static int capHorizon(RankingProfile profile, int size) {
+    return Math.max(size + lookahead(size), profile.diversityWindow() + LOOKAHEAD);
   }
 
   private static boolean diversify(RankingProfile profile, SortOrder order, SearchCursor cursor) {
@@ -207,7 +224,7 @@ public final class NewsSearcher {
       List<RankedHit> ranked = RankedHits.read(searcher.getIndexReader(), docs, SortSpec.scoreIndex(order),
           grouping ? signatures : null);
       PageCutter.Page page = PageCutter.cut(ranked, shownBefore, exhausted, offset, request.size(), request.collapse(),
-          diversify(profile, order, cursor), profile, order, cursor);
+          diversify(profile, order, cursor), capHorizon(profile, request.size()), profile, order, cursor);
       if (!page.needsMore() || window >= SearchRequest.MAX_WINDOW * 2) return page;
       window *= 2;
       docs = fieldDocs(searcher.search(run.query(), deadline.guard(topHits(searcher, order, window, cursor, window))));

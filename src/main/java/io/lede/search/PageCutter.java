@@ -29,18 +29,23 @@ final class PageCutter {
    * @param exhausted true when the window holds every remaining hit
    * @param offset stories to skip (numbered pages); 0 with a cursor
    * @param diversify apply the provider cap (a list ordered by relevance)
+   * @param horizon how many hits of the whole ranking a story may be pulled forward from into the capped
+   *     places ({@link ProviderDiversity}); the window must reach that far
    * @param incoming the cursor this page continues from; null for numbered pages
    */
   static Page cut(List<RankedHit> ranked, Set<String> shownBefore, boolean exhausted, int offset, int size,
-      boolean collapse, boolean diversify, RankingProfile profile, SortOrder order, SearchCursor incoming) {
+      boolean collapse, boolean diversify, int horizon, RankingProfile profile, SortOrder order, SearchCursor incoming) {
     List<RankedHit> fresh = new ArrayList<>(ranked.size());
     for (RankedHit h : ranked) if (!shownBefore.contains(h.id())) fresh.add(h);
     List<Group> groups = collapse ? StoryCollapser.collapse(fresh) : StoryCollapser.singletons(fresh);
     int position = incoming == null ? 0 : incoming.position();
     List<Integer> windowProviders = incoming == null ? List.of() : incoming.windowProviders();
+    // Where this window starts in the whole ranking (unknown in a cursor made before it was recorded).
+    int consumed = incoming == null ? 0 : incoming.consumed();
     int window = profile.diversityWindow();
     if (diversify && position < window) {
-      groups = ProviderDiversity.apply(groups, window - position, profile.maxPerProvider(), windowProviders);
+      groups = ProviderDiversity.apply(groups, window - position, profile.maxPerProvider(), windowProviders,
+          consumed < 0 ? Integer.MAX_VALUE : horizon - consumed);
     }
     int end = Math.min(groups.size(), offset + size);
     // Too few stories to fill the page although more hits exist: the caller widens the window.
@@ -72,6 +77,7 @@ final class PageCutter {
     for (String id : shownBefore) if (!seen.contains(id)) ahead.add(id); // beyond this window: still ahead
     List<Integer> providers = new ArrayList<>(windowProviders);
     for (int i = 0; i < end && position + i < window; i++) providers.add(ProviderDiversity.provider(groups.get(i)));
-    return new Page(page, Optional.of(new SearchCursor(order, after, ahead, position + end, providers)), needsMore);
+    return new Page(page, Optional.of(new SearchCursor(order, after, ahead, position + end, providers,
+        consumed < 0 ? -1 : consumed + firstUnshown)), needsMore);
   }
 }

@@ -26,10 +26,15 @@ import org.apache.lucene.util.BytesRef;
  * @param position how many stories earlier pages showed
  * @param windowProviders providers of the stories shown inside the provider-cap window, so the cap
  *     holds across pages smaller than the window
+ * @param consumed how many hits rank up to {@code after}: where the next page's hits start in the whole
+ *     ranking, which the provider cap needs; -1 in a cursor made before it was recorded
  */
-record SearchCursor(SortOrder sort, List<Object> after, List<String> shown, int position, List<Integer> windowProviders) {
+record SearchCursor(SortOrder sort, List<Object> after, List<String> shown, int position, List<Integer> windowProviders,
+    int consumed) {
 
-  private static final int VERSION = 1;
+  private static final int VERSION = 2;
+  /** Cursors of the previous version are still followed, the cap without its horizon as then. */
+  private static final int VERSION_WITHOUT_CONSUMED = 1;
   private static final byte FLOAT = 'f';
   private static final byte LONG = 'l';
   private static final byte BYTES = 'b';
@@ -76,6 +81,7 @@ record SearchCursor(SortOrder sort, List<Object> after, List<String> shown, int 
       out.writeInt(position);
       out.writeByte(windowProviders.size());
       for (int p : windowProviders) out.writeInt(p);
+      out.writeInt(consumed);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -85,7 +91,8 @@ record SearchCursor(SortOrder sort, List<Object> after, List<String> shown, int 
   /** Reads a cursor a client sent back; anything malformed is an {@link InvalidRequestException}. */
   static SearchCursor decode(String text) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(Base64.getUrlDecoder().decode(text.strip())))) {
-      if (in.readByte() != VERSION) throw invalid();
+      int version = in.readByte();
+      if (version != VERSION && version != VERSION_WITHOUT_CONSUMED) throw invalid();
       int sortOrdinal = in.readByte();
       if (sortOrdinal < 0 || sortOrdinal >= SortOrder.values().length) throw invalid();
       int n = in.readByte();
@@ -113,8 +120,9 @@ record SearchCursor(SortOrder sort, List<Object> after, List<String> shown, int 
       if (position < 0 || providers < 0) throw invalid();
       List<Integer> windowProviders = new ArrayList<>(providers);
       for (int i = 0; i < providers; i++) windowProviders.add(in.readInt());
-      if (in.read() != -1) throw invalid();
-      return new SearchCursor(SortOrder.values()[sortOrdinal], after, shown, position, windowProviders);
+      int consumed = version == VERSION ? in.readInt() : -1;
+      if (consumed < -1 || in.read() != -1) throw invalid();
+      return new SearchCursor(SortOrder.values()[sortOrdinal], after, shown, position, windowProviders, consumed);
     } catch (IOException | IllegalArgumentException e) {
       if (e instanceof InvalidRequestException ire) throw ire;
       throw invalid();

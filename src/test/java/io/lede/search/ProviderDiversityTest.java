@@ -25,23 +25,27 @@ class ProviderDiversityTest {
       for (int i = 0, n = random.nextInt(4); i < n; i++) shown.add(1_000_003 * random.nextInt(providers));
       int window = random.nextInt(12);
       int cap = random.nextInt(4);
-      assertEquals(ranks(plainRule(ranked, window, cap, shown)), ranks(ProviderDiversity.apply(ranked, window, cap, shown)),
-          "window " + window + ", cap " + cap + ", shown " + shown);
+      int horizon = random.nextBoolean() ? Integer.MAX_VALUE : random.nextInt(45);
+      assertEquals(ranks(plainRule(ranked, window, cap, shown, horizon)),
+          ranks(ProviderDiversity.apply(ranked, window, cap, shown, horizon)),
+          "window " + window + ", cap " + cap + ", shown " + shown + ", horizon " + horizon);
     }
   }
 
   /**
-   * The rule as written: fill the window one place at a time with the best-ranked story whose provider is
-   * under the cap (or, when none is, the best-ranked left); the rest follow in rank order.
+   * The rule as written: fill the window one place at a time with the best-ranked story ranked before the
+   * horizon whose provider is under the cap (or, when none is, the best-ranked left); the rest follow in
+   * rank order.
    */
-  private static List<StoryCollapser.Group> plainRule(List<StoryCollapser.Group> ranked, int window, int cap, List<Integer> shown) {
+  private static List<StoryCollapser.Group> plainRule(List<StoryCollapser.Group> ranked, int window, int cap, List<Integer> shown,
+      int horizon) {
     if (window <= 0 || cap <= 0) return ranked;
     Map<Integer, Integer> counts = new HashMap<>();
     for (int p : shown) counts.merge(p, 1, Integer::sum);
     LinkedList<StoryCollapser.Group> left = new LinkedList<>(ranked);
     List<StoryCollapser.Group> out = new ArrayList<>();
     while (out.size() < window && !left.isEmpty()) {
-      StoryCollapser.Group pick = left.stream()
+      StoryCollapser.Group pick = left.stream().filter(g -> g.head().rank() < horizon)
           .filter(g -> counts.getOrDefault(ProviderDiversity.provider(g), 0) < cap).findFirst().orElse(left.getFirst());
       left.remove(pick);
       out.add(pick);

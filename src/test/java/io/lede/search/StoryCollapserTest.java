@@ -99,7 +99,7 @@ class StoryCollapserTest {
     for (int i = 0; i < 8; i++) {
       ranked.add(new StoryCollapser.Group(hit(i < 6 ? "Big" : "Small " + i, "Story number " + i + " here", "", null), List.of()));
     }
-    List<StoryCollapser.Group> capped = ProviderDiversity.apply(ranked, 5, 2, List.of());
+    List<StoryCollapser.Group> capped = ProviderDiversity.apply(ranked, 5, 2, List.of(), Integer.MAX_VALUE);
     assertEquals(ranked.size(), capped.size());
     assertEquals(List.of(0, 1, 6, 7, 2, 3, 4, 5), capped.stream().map(g -> g.head().rank()).toList());
   }
