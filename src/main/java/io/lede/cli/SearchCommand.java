@@ -2,6 +2,7 @@ package io.lede.cli;
 
 import io.lede.Lede;
 import io.lede.search.Hit;
+import io.lede.search.InvalidRequestException;
 import io.lede.search.SearchRequest;
 import io.lede.search.SearchResponse;
 import io.lede.search.SortOrder;
@@ -99,6 +100,10 @@ final class SearchCommand implements Callable<Integer> {
         print(response);
       }
       return 0;
+    } catch (InvalidRequestException e) {
+      // What only the search can judge (a cursor that is not one, or made for another sort): a usage error too.
+      System.err.println("error: " + e.getMessage());
+      return 2;
     } catch (java.io.IOException e) {
       System.err.println("error: " + e.getMessage());
       return 1;

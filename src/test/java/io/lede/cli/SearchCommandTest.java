@@ -72,4 +72,18 @@ class SearchCommandTest {
   void aBadSizeIsAUsageError() {
     assertEquals(2, Main.run("search", "x", "--size", "101", "--index", home.toString()));
   }
+
+  @Test
+  void aBadCursorIsAUsageErrorWithItsReason() {
+    PrintStream err = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      assertEquals(2, Main.run("search", "x", "--cursor", "zzz", "--index", home.toString()));
+    } finally {
+      System.setErr(err);
+    }
+    String message = captured.toString(StandardCharsets.UTF_8);
+    assertTrue(message.startsWith("error: cursor is not valid"), message);
+  }
 }
