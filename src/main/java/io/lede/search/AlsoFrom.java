@@ -1,4 +1,4 @@
 package io.lede.search;
 
-/** Another provider's copy of the same story, collapsed into a hit. */
+/** Another copy of the same story — another provider's, or the same provider's repeat — collapsed into a hit. */
 public record AlsoFrom(String id, String title, String url, ProviderRef provider) {}
