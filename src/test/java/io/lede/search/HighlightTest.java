@@ -71,6 +71,19 @@ class HighlightTest {
   }
 
   @Test
+  void typosAndPrefixesBesideWordsAreMarkedFromTheTextItself() {
+    // A typo the index does not know is matched fuzzily, and marked where the word it stands for is.
+    Hit typo = first("zepelins");
+    assertEquals("<mark>Zeppelins</mark> are flying again", typo.highlights().title());
+    // A word and a prefix: both marked, in titles and excerpts, with the escaping around them intact.
+    Hit mixed = first("hackers zepp*");
+    assertEquals("<mark>Hackers</mark> put &lt;script&gt;alert(1)&lt;/script&gt; on <mark>zeppelin</mark> fan site",
+        mixed.highlights().title());
+    assertEquals("The &quot;<mark>zeppelin</mark>&quot; forum&#39;s &lt;img src=x onerror=alert(2)&gt; page &amp; others were defaced.",
+        mixed.highlights().excerpt());
+  }
+
+  @Test
   void fieldsWithoutMatchesAreEscapedWithoutMarks() {
     Hit h = first("hackers");
     assertEquals("The &quot;zeppelin&quot; forum&#39;s &lt;img src=x onerror=alert(2)&gt; page &amp; others were defaced.",
