@@ -30,7 +30,7 @@ final class GenerationCompactor {
       if (maxSegments <= 0 || (before.size() <= maxSegments && !hasDeletions(before))) {
         return new Result(before.size(), before.size());
       }
-      IndexWriterConfig config = Schema.writerConfig().setOpenMode(IndexWriterConfig.OpenMode.APPEND);
+      IndexWriterConfig config = Schema.writerConfigFor(directory).setOpenMode(IndexWriterConfig.OpenMode.APPEND);
       try (IndexWriter writer = new IndexWriter(directory, config)) {
         writer.forceMerge(maxSegments);
         // The build's statistics live in the commit's user data: carry them over explicitly.

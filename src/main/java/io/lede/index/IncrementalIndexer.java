@@ -192,7 +192,7 @@ public final class IncrementalIndexer {
       listener.phaseDone("manifest", Rebuilder.facts("commit", commitId, "files", entries.size()), Rebuilder.since(t));
       IndexStats stats;
       try (Directory d = FSDirectory.open(dir);
-          IndexWriter writer = new IndexWriter(d, Schema.writerConfig()
+          IndexWriter writer = new IndexWriter(d, Schema.writerConfigFor(d)
               .setOpenMode(IndexWriterConfig.OpenMode.APPEND)
               .setMergePolicy(smallMergesOnly()))) {
         for (Map.Entry<String, List<StoryDoc>> e : merged.entrySet()) {

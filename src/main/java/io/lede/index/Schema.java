@@ -1,19 +1,24 @@
 package io.lede.index;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
-import org.apache.lucene.analysis.ngram.EdgeNGramTokenFilter;
-import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.ngram.EdgeNGramTokenFilter;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.store.Directory;
 
 /**
  * The one place that names Lede's index fields, facet dimensions and analyzers. Everything that
@@ -116,9 +121,33 @@ public final class Schema {
   /** Longest word prefix indexed in {@link #TITLE_SUGGEST}; a longer typed word is cut to it. */
   public static final int SUGGEST_MAX_PREFIX = 20;
 
-  /** How every writer of a story index starts: Lede's analysis and {@link LedeCodec}. */
+  /**
+   * The order a new index keeps its documents in: newest first, undated last. A year's or a month's stories
+   * then sit side by side, and so do the stories of one period's providers and topics, so a search reads
+   * their doc values and postings from fewer places: at a million stories a default search took 13 – 17 %
+   * less time, one filtered to a year 18 – 28 % (bench/RESULTS.md).
+   */
+  public static Sort indexSort() {
+    SortField newest = new SortField(PUBLISHED_AT, SortField.Type.LONG, true);
+    newest.setMissingValue(Long.MIN_VALUE);
+    return new Sort(newest);
+  }
+
+  /** How the writer of a new story index starts: Lede's analysis, {@link LedeCodec}, {@link #indexSort()}. */
   public static IndexWriterConfig writerConfig() {
-    return new IndexWriterConfig(analyzer()).setCodec(LedeCodec.instance());
+    return new IndexWriterConfig(analyzer()).setCodec(LedeCodec.instance()).setIndexSort(indexSort());
+  }
+
+  /**
+   * How a writer of the existing index in {@code dir} starts: as {@link #writerConfig()}, in the order that
+   * index keeps (Lucene refuses to change it; indexes built before {@link #indexSort()} existed have none).
+   */
+  public static IndexWriterConfig writerConfigFor(Directory dir) throws IOException {
+    IndexWriterConfig config = new IndexWriterConfig(analyzer()).setCodec(LedeCodec.instance());
+    SegmentInfos commit = SegmentInfos.readLatestCommit(dir);
+    if (commit.size() == 0) return config.setIndexSort(indexSort());
+    Sort kept = commit.info(0).info.getIndexSort();
+    return kept == null ? config : config.setIndexSort(kept);
   }
 
   /** English analysis for the text fields; plain lower-cased words (no stemming, no stop words) for the exact ones. */
