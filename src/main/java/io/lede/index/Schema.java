@@ -135,7 +135,7 @@ public final class Schema {
 
   /** How the writer of a new story index starts: Lede's analysis, {@link LedeCodec}, {@link #indexSort()}. */
   public static IndexWriterConfig writerConfig() {
-    return new IndexWriterConfig(analyzer()).setCodec(LedeCodec.instance()).setIndexSort(indexSort());
+    return writerConfig(indexSort());
   }
 
   /**
@@ -143,11 +143,14 @@ public final class Schema {
    * index keeps (Lucene refuses to change it; indexes built before {@link #indexSort()} existed have none).
    */
   public static IndexWriterConfig writerConfigFor(Directory dir) throws IOException {
-    IndexWriterConfig config = new IndexWriterConfig(analyzer()).setCodec(LedeCodec.instance());
     SegmentInfos commit = SegmentInfos.readLatestCommit(dir);
-    if (commit.size() == 0) return config.setIndexSort(indexSort());
-    Sort kept = commit.info(0).info.getIndexSort();
-    return kept == null ? config : config.setIndexSort(kept);
+    return writerConfig(commit.size() == 0 ? indexSort() : commit.info(0).info.getIndexSort());
+  }
+
+  /** @param order null for none */
+  private static IndexWriterConfig writerConfig(Sort order) {
+    IndexWriterConfig config = new IndexWriterConfig(analyzer()).setCodec(LedeCodec.instance());
+    return order == null ? config : config.setIndexSort(order);
   }
 
   /** English analysis for the text fields; plain lower-cased words (no stemming, no stop words) for the exact ones. */

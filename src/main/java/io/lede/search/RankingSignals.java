@@ -78,15 +78,20 @@ final class RankingSignals extends DoubleValuesSource {
 
   /** The product document {@code doc} of {@code leaf} is scored with (a leaf-relative id). */
   double product(LeafReaderContext leaf, int doc) throws IOException {
-    DoubleValues values = getValues(leaf, null);
-    values.advanceExact(doc);
-    return values.doubleValue();
+    float[] products = precomputed(leaf);
+    return products != null ? products[doc] : factors(leaf, doc).product();
+  }
+
+  /** The products computed for {@code ctx} when the searcher opened; null when they were not. */
+  private float[] precomputed(LeafReaderContext ctx) {
+    boolean kept = precomputed != null && ctx.ord < precomputed.length && precomputed[ctx.ord].length == ctx.reader().maxDoc();
+    return kept ? precomputed[ctx.ord] : null;
   }
 
   @Override
   public DoubleValues getValues(LeafReaderContext ctx, DoubleValues scores) throws IOException {
-    if (precomputed != null && ctx.ord < precomputed.length && precomputed[ctx.ord].length == ctx.reader().maxDoc()) {
-      float[] products = precomputed[ctx.ord];
+    float[] products = precomputed(ctx);
+    if (products != null) {
       return new DoubleValues() {
         private int doc = -1;
 
