@@ -291,7 +291,16 @@ function statusText(state, total, data) {
   const page = state.page > 1 ? `, page ${state.page}` : '';
   const partial = data.partial ? ' Results may be incomplete.' : '';
   const what = state.q ? `${count} for “${state.q}”` : `${count}, newest first`;
-  return `${what}${page}.${partial}`;
+  return `${what}${page}.${matchNote(state, total, data.matched)}${partial}`;
+}
+
+// When no story had every word, the search loosened the words; the count must not read as exact matches.
+function matchNote(state, total, matched) {
+  if (!state.q || total === 0) return '';
+  const scope = hasFilters(state) ? ' with these filters' : '';
+  if (matched === 'any_word') return ` No story has all the words${scope}: these have some of them.`;
+  if (matched === 'all_words_fuzzy') return ` No exact match${scope}: these match with spelling variations.`;
+  return '';
 }
 
 function renderError(state, message) {

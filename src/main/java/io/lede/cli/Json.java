@@ -2,16 +2,11 @@ package io.lede.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.lede.server.JsonMapping;
 
-/** JSON output for {@code --json}: the same shapes the HTTP API returns. */
+/** JSON output for {@code --json}: the same shapes, written by the same rules, as the HTTP API's. */
 final class Json {
-  static final ObjectMapper MAPPER = new ObjectMapper()
-      .registerModule(new Jdk8Module())
-      .registerModule(new JavaTimeModule())
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-      .enable(SerializationFeature.INDENT_OUTPUT);
+  static final ObjectMapper MAPPER = JsonMapping.mapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private Json() {}
 }

@@ -6,7 +6,9 @@ import io.lede.search.InvalidRequestException;
 import io.lede.search.SearchRequest;
 import io.lede.search.SearchResponse;
 import io.lede.search.SortOrder;
+import io.lede.search.WordMatch;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -110,8 +112,18 @@ final class SearchCommand implements Callable<Integer> {
     }
   }
 
+  /** What a reader must know about hits that do not contain every word as typed. */
+  static Optional<String> notice(WordMatch matched) {
+    return switch (matched) {
+      case ALL_WORDS -> Optional.empty();
+      case ALL_WORDS_FUZZY -> Optional.of("No exact match: showing stories that match with spelling variations.");
+      case ANY_WORD -> Optional.of("No story has all the words: showing stories with some of them.");
+    };
+  }
+
   private static void print(SearchResponse r) {
     System.out.printf("%d hits for \"%s\" (%d ms)%n", r.total(), r.query(), r.tookMs());
+    if (r.total() > 0) notice(r.matched()).ifPresent(System.out::println);
     int rank = (r.page() - 1) * r.size();
     for (Hit h : r.hits()) {
       System.out.printf("%3d. %s%n     %s · %s · %s · score %.3f%n     %s%n", ++rank, h.title(), h.provider().name(),

@@ -4,7 +4,6 @@ import io.lede.index.DocumentMapper;
 import io.lede.index.Schema;
 import io.lede.index.StoryDoc;
 import io.lede.index.StorySignature;
-import io.lede.search.QueryFactory.Mode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -61,14 +60,14 @@ public final class NewsSearcher {
 
     // Strict first. Only when that finds nothing: typos allowed in the words the index does not know,
     // then any word, when there are several.
-    Mode used = Mode.ALL_WORDS;
+    WordMatch used = WordMatch.ALL_WORDS;
     Run run = execute(searcher, request, profile, order, cursor, parsed, used, word -> false, browse, deadline);
     if (run.total() == 0 && !browse && !deadline.reached()) {
       Set<String> unknown = unknownWords(searcher, parsed);
-      List<Mode> fallbacks = new ArrayList<>();
-      if (!unknown.isEmpty()) fallbacks.add(Mode.ALL_WORDS_FUZZY);
-      if (parsed.required().size() > 1) fallbacks.add(Mode.ANY_WORD);
-      for (Mode mode : fallbacks) {
+      List<WordMatch> fallbacks = new ArrayList<>();
+      if (!unknown.isEmpty()) fallbacks.add(WordMatch.ALL_WORDS_FUZZY);
+      if (parsed.required().size() > 1) fallbacks.add(WordMatch.ANY_WORD);
+      for (WordMatch mode : fallbacks) {
         used = mode;
         run = execute(searcher, request, profile, order, cursor, parsed, mode, unknown::contains, false, deadline);
         if (run.total() > 0) break;
@@ -76,9 +75,9 @@ public final class NewsSearcher {
     }
 
     Optional<String> didYouMean = Optional.empty();
-    if (!browse && !deadline.reached() && (run.total() < FEW_HITS || used != Mode.ALL_WORDS)) {
+    if (!browse && !deadline.reached() && (run.total() < FEW_HITS || used != WordMatch.ALL_WORDS)) {
       // With a fallback in use, any correction that finds exact matches is better; otherwise it must find more.
-      long bar = used == Mode.ALL_WORDS ? run.total() : 0;
+      long bar = used == WordMatch.ALL_WORDS ? run.total() : 0;
       didYouMean = spelling.suggest(searcher.getIndexReader(), request.query(), parsed.plainWords())
           .filter(s -> betterSpelling(searcher, request, profile, s, bar));
     }
@@ -91,13 +90,13 @@ public final class NewsSearcher {
         ? Map.of()
         : FacetReader.read(run.facets(), run.months(), request, searcher::hasFacet);
     return new SearchResponse(request.query(), run.total(), (System.nanoTime() - start) / 1_000_000, request.page(),
-        request.size(), page.next().map(SearchCursor::encode), didYouMean, deadline.reached(), hits, facets);
+        request.size(), page.next().map(SearchCursor::encode), didYouMean, used, deadline.reached(), hits, facets);
   }
 
   private boolean betterSpelling(LedeSearcher searcher, SearchRequest request, RankingProfile profile, String corrected,
       long mustBeat) {
     try {
-      Query text = queries.textQuery(QuerySyntax.parse(corrected), profile, Mode.ALL_WORDS);
+      Query text = queries.textQuery(QuerySyntax.parse(corrected), profile, WordMatch.ALL_WORDS);
       Query q = RequestFilters.drillDown(RequestFilters.filtered(text, request, searcher.facetsConfig()), request,
           searcher.facetsConfig());
       return searcher.count(q) > mustBeat;
@@ -124,7 +123,7 @@ public final class NewsSearcher {
       TopFieldDocs top, int window, long total, Facets facets, Facets months) {}
 
   private Run execute(LedeSearcher searcher, SearchRequest request, RankingProfile profile, SortOrder order,
-      SearchCursor cursor, ParsedQuery parsed, Mode mode, java.util.function.Predicate<String> misspelt, boolean browse,
+      SearchCursor cursor, ParsedQuery parsed, WordMatch mode, java.util.function.Predicate<String> misspelt, boolean browse,
       SearchDeadline deadline) throws IOException {
     Query text = queries.textQuery(parsed, profile, mode, misspelt);
     Query highlight = browse || !request.highlight() ? null : queries.highlightQuery(parsed, mode, misspelt);

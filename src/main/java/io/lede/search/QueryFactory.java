@@ -32,19 +32,9 @@ import org.apache.lucene.search.TermQuery;
  *
  * <p>Each word becomes a small tree: the best of its field matches (title, excerpt, body on stemmed
  * English text; provider and topic names), plus a bonus when the unstemmed word matches too. Words
- * are combined in one of three {@link Mode}s, tried in order by the searcher until one finds hits.
+ * are combined as one of the three {@link WordMatch}es, tried in order by the searcher until one finds hits.
  */
 public final class QueryFactory {
-
-  /** How strictly the words must match. */
-  public enum Mode {
-    /** Every word (or one of its OR alternatives) must match, as typed or stemmed. */
-    ALL_WORDS,
-    /** As {@link #ALL_WORDS}, but each word may also match with a typo or two. */
-    ALL_WORDS_FUZZY,
-    /** At least one word must match (with typos allowed); more words matched rank higher. */
-    ANY_WORD
-  }
 
   /** How much a field's best match counts against its other matches (DisMax tie breaker). */
   static final float TIE_BREAKER = 0.3f;
@@ -57,7 +47,7 @@ public final class QueryFactory {
   private final Analyzer analyzer = Schema.analyzer();
 
   /** The text query with typo tolerance for every word (fuzzy modes), as when the index knows none of them. */
-  public Query textQuery(ParsedQuery parsed, RankingProfile profile, Mode mode) {
+  public Query textQuery(ParsedQuery parsed, RankingProfile profile, WordMatch mode) {
     return textQuery(parsed, profile, mode, word -> true);
   }
 
@@ -68,14 +58,14 @@ public final class QueryFactory {
    *     (Elasticsearch's "missing" rule), so "korean" is not widened to "korea" just because the other
    *     words did not all match
    */
-  public Query textQuery(ParsedQuery parsed, RankingProfile profile, Mode mode, Predicate<String> misspelt) {
+  public Query textQuery(ParsedQuery parsed, RankingProfile profile, WordMatch mode, Predicate<String> misspelt) {
     List<Query> groups = new ArrayList<>();
     List<Query> stopWordGroups = new ArrayList<>();
     for (List<Unit> group : parsed.required()) {
       List<Query> alternatives = new ArrayList<>();
       List<Query> stopAlternatives = new ArrayList<>();
       for (Unit unit : group) {
-        Built built = unit(unit, profile, mode != Mode.ALL_WORDS ? misspelt : word -> false);
+        Built built = unit(unit, profile, mode != WordMatch.ALL_WORDS ? misspelt : word -> false);
         if (built == null) continue;
         (built.stopWordsOnly() ? stopAlternatives : alternatives).add(built.query());
       }
@@ -91,7 +81,7 @@ public final class QueryFactory {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     if (groups.isEmpty()) {
       b.add(new MatchAllDocsQuery(), Occur.MUST);
-    } else if (mode == Mode.ANY_WORD) {
+    } else if (mode == WordMatch.ANY_WORD) {
       for (Query g : groups) b.add(g, Occur.SHOULD);
       b.setMinimumNumberShouldMatch(1);
     } else {
@@ -111,7 +101,7 @@ public final class QueryFactory {
    * time, where a required word that occurs only in the other field would hide the matches of the rest;
    * and a lean query makes its per-document matching cheap.
    */
-  public Query highlightQuery(ParsedQuery parsed, Mode mode, Predicate<String> misspelt) {
+  public Query highlightQuery(ParsedQuery parsed, WordMatch mode, Predicate<String> misspelt) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     int n = 0;
     for (List<Unit> group : parsed.required()) {
@@ -127,7 +117,7 @@ public final class QueryFactory {
             List<Query> one = new ArrayList<>();
             add(one, field, stemmed, 1);
             b.add(one.get(0), Occur.SHOULD);
-            if (mode != Mode.ALL_WORDS && unit instanceof Word && stemmed.size() == 1 && misspelt.test(unit.text())) {
+            if (mode != WordMatch.ALL_WORDS && unit instanceof Word && stemmed.size() == 1 && misspelt.test(unit.text())) {
               String t = stemmed.get(0).term();
               int edits = editsFor(t);
               if (edits > 0) b.add(new FuzzyQuery(new Term(field, t), edits, FUZZY_PREFIX, FUZZY_MAX_EXPANSIONS, true), Occur.SHOULD);

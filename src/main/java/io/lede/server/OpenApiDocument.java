@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lede.search.SearchRequest;
+import io.lede.search.WordMatch;
 
 /**
  * The OpenAPI 3 description of the HTTP API, served at {@code /openapi.json}. Written by hand, separately
@@ -249,6 +250,11 @@ final class OpenApiDocument {
     rp.set("size", integer(null, null, null));
     rp.set("nextCursor", nullable(string()));
     rp.set("didYouMean", nullable(string()));
+    ArrayNode matches = JSON.arrayNode();
+    for (WordMatch m : WordMatch.values()) matches.add(m.label());
+    rp.set("matched", string().<ObjectNode>set("enum", matches).put("description",
+        "how the words had to match for these hits and counts: all_words, or when that found nothing all_words_fuzzy "
+            + "(typos allowed in words the index does not know), then any_word (at least one word)"));
     rp.set("partial", bool(null).put("description", "true when a time limit cut the search short"));
     rp.set("hits", arrayOf(ref("Hit")));
     rp.set("facets", ref("Facets"));

@@ -1,6 +1,7 @@
 package io.lede.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -66,6 +67,15 @@ class SearchCommandTest {
     assertTrue(text.contains("Facebook"), text);
     assertTrue(text.contains("also from"), text);
     assertTrue(text.contains("× quality"), text);
+  }
+
+  @Test
+  void loosenedWordsAreSaidInTextAndJson() throws Exception {
+    String text = run("search", "recognition", "quokkaqqzz", "--index", home.toString());
+    assertTrue(text.contains("No story has all the words: showing stories with some of them."), text);
+    assertFalse(run("search", "recognition", "--index", home.toString()).contains("all the words"));
+    JsonNode json = Json.MAPPER.readTree(run("search", "recognition", "quokkaqqzz", "--index", home.toString(), "--json"));
+    assertEquals("any_word", json.get("matched").asText());
   }
 
   @Test

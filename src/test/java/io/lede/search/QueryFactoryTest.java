@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lede.index.Schema;
-import io.lede.search.QueryFactory.Mode;
 import java.util.HashSet;
 import java.util.Set;
 import org.apache.lucene.index.Term;
@@ -26,7 +25,7 @@ class QueryFactoryTest {
 
   private final QueryFactory factory = new QueryFactory();
 
-  private Query build(String text, Mode mode) {
+  private Query build(String text, WordMatch mode) {
     return factory.textQuery(QuerySyntax.parse(text), RankingProfile.DEFAULT, mode);
   }
 
@@ -38,7 +37,7 @@ class QueryFactoryTest {
 
   @Test
   void aWordIsSearchedStemmedAndExactlyInEveryField() {
-    Set<Term> terms = terms(build("Recognition", Mode.ALL_WORDS));
+    Set<Term> terms = terms(build("Recognition", WordMatch.ALL_WORDS));
     assertTrue(terms.contains(new Term(Schema.TITLE, "recognit")), terms.toString());
     assertTrue(terms.contains(new Term(Schema.EXCERPT, "recognit")));
     assertTrue(terms.contains(new Term(Schema.BODY, "recognit")));
@@ -50,33 +49,33 @@ class QueryFactoryTest {
 
   @Test
   void allWordsAreRequiredByDefault() {
-    BooleanQuery q = assertInstanceOf(BooleanQuery.class, build("facial recognition", Mode.ALL_WORDS));
+    BooleanQuery q = assertInstanceOf(BooleanQuery.class, build("facial recognition", WordMatch.ALL_WORDS));
     assertEquals(2, q.clauses().size());
     assertTrue(q.clauses().stream().allMatch(c -> c.occur() == Occur.MUST));
   }
 
   @Test
   void anyWordModeNeedsOneOfThem() {
-    BooleanQuery q = assertInstanceOf(BooleanQuery.class, build("facial recognition", Mode.ANY_WORD));
+    BooleanQuery q = assertInstanceOf(BooleanQuery.class, build("facial recognition", WordMatch.ANY_WORD));
     assertTrue(q.clauses().stream().allMatch(c -> c.occur() == Occur.SHOULD));
     assertEquals(1, q.getMinimumNumberShouldMatch());
   }
 
   @Test
   void fuzzyModeAddsTypoTolerantAlternatives() {
-    assertFalse(contains(build("recogniton", Mode.ALL_WORDS), FuzzyQuery.class));
-    assertTrue(contains(build("recogniton", Mode.ALL_WORDS_FUZZY), FuzzyQuery.class));
+    assertFalse(contains(build("recogniton", WordMatch.ALL_WORDS), FuzzyQuery.class));
+    assertTrue(contains(build("recogniton", WordMatch.ALL_WORDS_FUZZY), FuzzyQuery.class));
   }
 
   @Test
   void wordsWithDigitsAreNeverFuzzy() {
-    assertFalse(contains(build("ps5", Mode.ALL_WORDS_FUZZY), FuzzyQuery.class));
-    assertFalse(contains(build("covid19", Mode.ANY_WORD), FuzzyQuery.class));
+    assertFalse(contains(build("ps5", WordMatch.ALL_WORDS_FUZZY), FuzzyQuery.class));
+    assertFalse(contains(build("covid19", WordMatch.ANY_WORD), FuzzyQuery.class));
   }
 
   @Test
   void exclusionsAreMustNot() {
-    BooleanQuery q = assertInstanceOf(BooleanQuery.class, build("police -london", Mode.ALL_WORDS));
+    BooleanQuery q = assertInstanceOf(BooleanQuery.class, build("police -london", WordMatch.ALL_WORDS));
     assertEquals(1, q.clauses().stream().filter(c -> c.occur() == Occur.MUST_NOT).count());
     Set<Term> excluded = new HashSet<>();
     for (BooleanClause c : q.clauses()) if (c.occur() == Occur.MUST_NOT) excluded.addAll(terms(c.query()));
@@ -85,13 +84,13 @@ class QueryFactoryTest {
 
   @Test
   void onlyExclusionsMeansEverythingElse() {
-    BooleanQuery q = assertInstanceOf(BooleanQuery.class, build("-london", Mode.ALL_WORDS));
+    BooleanQuery q = assertInstanceOf(BooleanQuery.class, build("-london", WordMatch.ALL_WORDS));
     assertTrue(q.clauses().stream().anyMatch(c -> c.query() instanceof MatchAllDocsQuery && c.occur() == Occur.MUST));
   }
 
   @Test
   void phrasesArePhraseQueriesWithStopWordGaps() {
-    Query q = build("\"war of the worlds\"", Mode.ALL_WORDS);
+    Query q = build("\"war of the worlds\"", WordMatch.ALL_WORDS);
     assertTrue(contains(q, PhraseQuery.class));
     Set<Term> terms = terms(q);
     assertTrue(terms.contains(new Term(Schema.TITLE, "world")));
@@ -101,24 +100,24 @@ class QueryFactoryTest {
 
   @Test
   void stopWordsAreDroppedUnlessTheyAreAllThereIs() {
-    Set<Term> mixed = terms(build("the police", Mode.ALL_WORDS));
+    Set<Term> mixed = terms(build("the police", WordMatch.ALL_WORDS));
     assertFalse(mixed.contains(new Term(Schema.TITLE_EXACT, "the")));
-    Set<Term> onlyStop = terms(build("to be or not", Mode.ALL_WORDS));
+    Set<Term> onlyStop = terms(build("to be or not", WordMatch.ALL_WORDS));
     assertTrue(onlyStop.contains(new Term(Schema.TITLE_EXACT, "to")));
     assertTrue(onlyStop.contains(new Term(Schema.TEXT_EXACT, "not")));
   }
 
   @Test
   void fieldsLimitWhereAWordIsLooked() {
-    Set<Term> title = terms(build("title:banned", Mode.ALL_WORDS));
+    Set<Term> title = terms(build("title:banned", WordMatch.ALL_WORDS));
     assertEquals(Set.of(new Term(Schema.TITLE, "ban"), new Term(Schema.TITLE_EXACT, "banned")), title);
-    assertEquals(Set.of(new Term(Schema.PROVIDER_TEXT, "reuters")), terms(build("provider:Reuters", Mode.ALL_WORDS)));
-    assertEquals(Set.of(new Term(Schema.TOPIC_TEXT, "ai")), terms(build("topic:AI", Mode.ALL_WORDS)));
+    assertEquals(Set.of(new Term(Schema.PROVIDER_TEXT, "reuters")), terms(build("provider:Reuters", WordMatch.ALL_WORDS)));
+    assertEquals(Set.of(new Term(Schema.TOPIC_TEXT, "ai")), terms(build("topic:AI", WordMatch.ALL_WORDS)));
   }
 
   @Test
   void prefixesSearchTheUnstemmedFields() {
-    Query q = build("recog*", Mode.ALL_WORDS);
+    Query q = build("recog*", WordMatch.ALL_WORDS);
     assertTrue(contains(q, PrefixQuery.class));
     Set<String> fields = new HashSet<>();
     q.visit(new QueryVisitor() {
@@ -134,8 +133,8 @@ class QueryFactoryTest {
 
   @Test
   void emptyOrPunctuationIsBrowse() {
-    assertInstanceOf(MatchAllDocsQuery.class, build("", Mode.ALL_WORDS));
-    assertInstanceOf(MatchAllDocsQuery.class, build("?! ... ((", Mode.ALL_WORDS));
+    assertInstanceOf(MatchAllDocsQuery.class, build("", WordMatch.ALL_WORDS));
+    assertInstanceOf(MatchAllDocsQuery.class, build("?! ... ((", WordMatch.ALL_WORDS));
     assertFalse(factory.hasText(QuerySyntax.parse("?! ...")));
     assertTrue(factory.hasText(QuerySyntax.parse("the")));
   }
@@ -143,14 +142,14 @@ class QueryFactoryTest {
   @Test
   void titleWeighsMoreThanExcerptAndExactAddsABonus() {
     RankingProfile p = RankingProfile.DEFAULT;
-    String q = build("banned", Mode.ALL_WORDS).toString();
+    String q = build("banned", WordMatch.ALL_WORDS).toString();
     assertTrue(q.contains(Schema.TITLE + ":ban)^" + (float) p.titleWeight()), q);
     assertTrue(q.contains(Schema.TITLE_EXACT + ":banned)^" + (float) (p.titleWeight() * p.exactWeight())), q);
   }
 
   @Test
   void aWordStemmingCannotChangeNeedsNoExactBonus() {
-    Set<Term> terms = terms(build("london", Mode.ALL_WORDS));
+    Set<Term> terms = terms(build("london", WordMatch.ALL_WORDS));
     assertTrue(terms.contains(new Term(Schema.TITLE, "london")));
     assertFalse(terms.contains(new Term(Schema.TITLE_EXACT, "london")));
   }
@@ -158,7 +157,7 @@ class QueryFactoryTest {
   @Test
   void onlyWordsTheIndexLacksGetTypoTolerance() {
     ParsedQuery q = QuerySyntax.parse("korean recogniton");
-    Query built = factory.textQuery(q, RankingProfile.DEFAULT, Mode.ALL_WORDS_FUZZY, "recogniton"::equals);
+    Query built = factory.textQuery(q, RankingProfile.DEFAULT, WordMatch.ALL_WORDS_FUZZY, "recogniton"::equals);
     Set<String> fuzzy = new HashSet<>();
     built.visit(new QueryVisitor() {
       @Override

@@ -49,6 +49,7 @@ class QuerySyntaxSearchTest {
   @Test
   void allWordsMustMatch() {
     assertEquals(Set.of("Zeppelin lands in Paris"), titleSet("zeppelin paris"));
+    assertEquals(WordMatch.ALL_WORDS, lede.search(SearchRequest.of("zeppelin paris")).matched());
   }
 
   @Test
@@ -103,6 +104,22 @@ class QuerySyntaxSearchTest {
     SearchResponse r = lede.search(SearchRequest.builder().query("zeppelin paris fashion").collapse(false).build());
     assertEquals(3, r.total(), "no story has all three words; three have some");
     assertEquals("Zeppelin crashes near Berlin", r.hits().get(2).title(), "the one matching a single word comes last");
+    assertEquals(WordMatch.ANY_WORD, r.matched(), "the answer says the words were loosened");
+  }
+
+  @Test
+  void aFilterThatHidesEveryStoryWithAllTheWordsLoosensTheWordsAndSaysSo() {
+    // "zeppelin paris" is in an Aviation story only; among Disasters, a story has one of the words.
+    SearchResponse r = lede.search(SearchRequest.builder().query("zeppelin paris").topic("Disasters").build());
+    assertEquals(List.of("Zeppelin crashes near Berlin"), r.hits().stream().map(Hit::title).toList());
+    assertEquals(WordMatch.ANY_WORD, r.matched());
+    SearchResponse strict = lede.search(SearchRequest.builder().query("zeppelin paris").topic("Aviation").build());
+    assertEquals(WordMatch.ALL_WORDS, strict.matched());
+  }
+
+  @Test
+  void aBrowseMatchesEverything() {
+    assertEquals(WordMatch.ALL_WORDS, lede.search(SearchRequest.of("")).matched());
   }
 
   @Test
@@ -110,6 +127,7 @@ class QuerySyntaxSearchTest {
     SearchResponse r = lede.search(SearchRequest.of("zepelin"));
     assertEquals(2, r.total());
     assertEquals("zeppelin", r.didYouMean().orElseThrow());
+    assertEquals(WordMatch.ALL_WORDS_FUZZY, r.matched());
     SearchResponse right = lede.search(SearchRequest.of("zeppelin"));
     assertTrue(right.didYouMean().isEmpty(), "a correct spelling gets no suggestion");
   }

@@ -51,10 +51,12 @@ class ApiRoutesTest {
     assertEquals(200, r.status());
     assertTrue(r.header("Content-Type").startsWith("application/json"));
     JsonNode body = r.json();
-    for (String key : List.of("query", "total", "tookMs", "page", "size", "nextCursor", "didYouMean", "partial", "hits", "facets")) {
+    for (String key : List.of("query", "total", "tookMs", "page", "size", "nextCursor", "didYouMean", "matched", "partial", "hits",
+        "facets")) {
       assertTrue(body.has(key), "response lacks " + key + ": " + body);
     }
     assertEquals("recognition", body.get("query").asText());
+    assertEquals("all_words", body.get("matched").asText());
     assertEquals(1, body.get("page").asInt());
     assertEquals(3, body.get("size").asInt());
     assertTrue(body.get("total").asLong() >= body.get("hits").size());
@@ -70,6 +72,13 @@ class ApiRoutesTest {
     if (!hit.get("publishedDateTime").isNull()) assertTrue(hit.get("publishedDateTime").asText().matches("\\d{4}-\\d\\d-\\d\\dT.*Z"));
     // An absent Optional is written as null, not omitted or {"present":false}.
     assertTrue(hit.get("explain").isNull(), "explain was not asked for: " + hit.get("explain"));
+  }
+
+  @Test
+  void searchSaysWhenTheWordsWereLoosened() {
+    JsonNode body = server.get("/api/search?q=recognition+quokkaqqzz").json();
+    assertTrue(body.get("total").asLong() > 0, "the known word finds stories: " + body);
+    assertEquals("any_word", body.get("matched").asText());
   }
 
   @Test

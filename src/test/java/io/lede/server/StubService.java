@@ -6,6 +6,7 @@ import io.lede.search.LedeStats;
 import io.lede.search.SearchRequest;
 import io.lede.search.SearchResponse;
 import io.lede.search.Suggestion;
+import io.lede.search.WordMatch;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,8 @@ import java.util.Optional;
 class StubService implements SearchService {
   @Override
   public SearchResponse search(SearchRequest r) {
-    return new SearchResponse(r.query(), 0, 0, r.page(), r.size(), Optional.empty(), Optional.empty(), false, List.of(), Map.of());
+    return new SearchResponse(r.query(), 0, 0, r.page(), r.size(), Optional.empty(), Optional.empty(),
+        WordMatch.ALL_WORDS, false, List.of(), Map.of());
   }
 
   @Override

@@ -254,6 +254,19 @@ class BrowserTest {
   }
 
   @Test
+  void loosenedWordsAreSaidInTheStatusLine() {
+    desktop();
+    driver.get(base + "?q=recognition");
+    awaitResults();
+    assertFalse(text(By.id("status")).contains("all the words"), text(By.id("status")));
+    // No story has the second word: the stories shown have only the first, and the reader is told.
+    driver.get(base + "?q=recognition+quokkaqqzz");
+    awaitResults();
+    assertTrue(shownTotal() > 0);
+    assertTrue(text(By.id("status")).contains("No story has all the words: these have some of them."), text(By.id("status")));
+  }
+
+  @Test
   void hostileItemShowsAsTextAndRunsNothing() throws IOException {
     desktop();
     driver.get(base + "?q=quokkafixture");
