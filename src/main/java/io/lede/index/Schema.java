@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.ngram.EdgeNGramTokenFilter;
@@ -153,13 +155,41 @@ public final class Schema {
     return order == null ? config : config.setIndexSort(order);
   }
 
-  /** English analysis for the text fields; plain lower-cased words (no stemming, no stop words) for the exact ones. */
+  /**
+   * How documents and queries are analysed: English words (stemmed, without stop words) for the text fields,
+   * plain lower-cased words for the exact ones. A word with accents or other marks comes twice at one
+   * position, folded to ASCII and as written ("beyonce", "beyoncé"), so that either spelling finds the
+   * other; a copy at the same position does not count towards a field's length.
+   */
   public static Analyzer analyzer() {
-    Analyzer plain = new StandardAnalyzer(CharArraySet.EMPTY_SET);
+    Analyzer plain = words(false);
     return new PerFieldAnalyzerWrapper(
-        new EnglishAnalyzer(),
+        words(true),
         Map.of(TITLE_EXACT, plain, TEXT_EXACT, plain, PROVIDER_TEXT, plain, TOPIC_TEXT, plain,
             TITLE_SUGGEST, suggestIndexAnalyzer()));
+  }
+
+  /**
+   * Lower-cased words; English ones ({@link EnglishAnalyzer}'s chain: possessives, stop words, Porter stems)
+   * or plain ones ({@link StandardAnalyzer} without stop words), each marked word with its ASCII-folded form.
+   */
+  private static Analyzer words(boolean english) {
+    return new Analyzer() {
+      @Override
+      protected TokenStreamComponents createComponents(String field) {
+        StandardTokenizer words = new StandardTokenizer();
+        TokenStream t = english ? new EnglishPossessiveFilter(words) : words;
+        t = new LowerCaseFilter(t);
+        t = new ASCIIFoldingFilter(t, true);
+        if (english) t = new PorterStemFilter(new StopFilter(t, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET));
+        return new TokenStreamComponents(words, t);
+      }
+
+      @Override
+      protected TokenStream normalize(String field, TokenStream in) {
+        return new LowerCaseFilter(in);
+      }
+    };
   }
 
   /** Index side of {@link #TITLE_SUGGEST}: folded lower-case words and every prefix of each (1 to 20 chars). */

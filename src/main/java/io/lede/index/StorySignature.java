@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.TreeSet;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.util.BytesRef;
 
@@ -29,9 +28,12 @@ import org.apache.lucene.util.BytesRef;
  */
 public record StorySignature(int provider, long textHash, int textWords, int[] titleWords) {
 
-  /** Normalises text the way the stemmed search fields do, so "lawsuits" and "lawsuit" are one word. */
+  /**
+   * Normalises text the way the stemmed search fields index it, so "lawsuits" and "lawsuit" are one word,
+   * and "Beyoncé" shares a word with "Beyonce".
+   */
   public static final class Maker {
-    private final Analyzer analyzer = new EnglishAnalyzer();
+    private final Analyzer analyzer = Schema.analyzer();
 
     public StorySignature of(String provider, String title, String excerpt) {
       return fromWords(provider, words(title), words(excerpt));
@@ -47,7 +49,7 @@ public record StorySignature(int provider, long textHash, int textWords, int[] t
 
     private String[] words(String text) {
       if (text == null || text.isEmpty()) return new String[0];
-      try (TokenStream ts = analyzer.tokenStream("", text)) {
+      try (TokenStream ts = analyzer.tokenStream(Schema.TITLE, text)) {
         CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
         ts.reset();
         java.util.ArrayList<String> out = new java.util.ArrayList<>();

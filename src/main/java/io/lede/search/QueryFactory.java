@@ -22,6 +22,7 @@ import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.MultiPhraseQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
@@ -117,8 +118,8 @@ public final class QueryFactory {
             List<Query> one = new ArrayList<>();
             add(one, field, stemmed, 1);
             b.add(one.get(0), Occur.SHOULD);
-            if (mode != WordMatch.ALL_WORDS && unit instanceof Word && stemmed.size() == 1 && misspelt.test(unit.text())) {
-              String t = stemmed.get(0).term();
+            if (mode != WordMatch.ALL_WORDS && unit instanceof Word && onePlace(stemmed) && misspelt.test(unit.text())) {
+              String t = asWritten(stemmed);
               int edits = editsFor(t);
               if (edits > 0) b.add(new FuzzyQuery(new Term(field, t), edits, FUZZY_PREFIX, FUZZY_MAX_EXPANSIONS, true), Occur.SHOULD);
             }
@@ -148,7 +149,7 @@ public final class QueryFactory {
     if (exact.isEmpty()) return null;
     if (unit instanceof Word w && w.prefix()) return new Built(prefix(w, p), false);
     List<Token> stemmed = analyze(Schema.TITLE, unit.text());
-    boolean allowFuzzy = unit instanceof Word && exact.size() == 1 && fuzzy.test(exact.get(0).term());
+    boolean allowFuzzy = unit instanceof Word && onePlace(exact) && fuzzy.test(asWritten(exact));
 
     List<Query> match = new ArrayList<>();
     List<Query> exactMatch = new ArrayList<>();
@@ -176,7 +177,7 @@ public final class QueryFactory {
     if (!stopWordsOnly && !exactMatch.isEmpty() && stemChanges) {
       word = new BooleanQuery.Builder().add(word, Occur.MUST).add(sum(exactMatch), Occur.SHOULD).build();
     }
-    Query typo = allowFuzzy ? fuzzy(exact.get(0).term(), t, p) : null;
+    Query typo = allowFuzzy ? fuzzy(asWritten(exact), t, p) : null;
     return new Built(typo == null ? word : or(List.of(word, typo)), stopWordsOnly);
   }
 
@@ -214,17 +215,45 @@ public final class QueryFactory {
     return alternatives.isEmpty() ? null : dismax(alternatives);
   }
 
+  /**
+   * The query for {@code tokens} in {@code field}: a term, or a phrase. A word written with marks comes with
+   * its ASCII-folded form at the same place (see {@link Schema#analyzer()}): either form matches, the best
+   * counting, so a story is not ranked up for holding both and an index written before the folding, which
+   * holds the word as written only, still finds it.
+   */
   private static void add(List<Query> into, String field, List<Token> tokens, double weight) {
     if (tokens.isEmpty() || weight <= 0) return;
     Query q;
-    if (tokens.size() == 1) {
-      q = new TermQuery(new Term(field, tokens.get(0).term()));
-    } else {
+    if (onePlace(tokens)) {
+      List<Query> forms = new ArrayList<>();
+      for (Token tok : tokens) forms.add(new TermQuery(new Term(field, tok.term())));
+      q = forms.size() == 1 ? forms.get(0) : new DisjunctionMaxQuery(forms, 0);
+    } else if (tokens.stream().map(Token::position).distinct().count() == tokens.size()) {
       PhraseQuery.Builder phrase = new PhraseQuery.Builder();
       for (Token tok : tokens) phrase.add(new Term(field, tok.term()), tok.position());
       q = phrase.build();
+    } else {
+      MultiPhraseQuery.Builder phrase = new MultiPhraseQuery.Builder();
+      for (int i = 0; i < tokens.size(); ) {
+        int j = i;
+        List<Term> forms = new ArrayList<>();
+        while (j < tokens.size() && tokens.get(j).position() == tokens.get(i).position()) forms.add(new Term(field, tokens.get(j++).term()));
+        phrase.add(forms.toArray(Term[]::new), tokens.get(i).position());
+        i = j;
+      }
+      q = phrase.build();
     }
     boost(into, q, weight);
+  }
+
+  /** True when the tokens are one word (in one or more forms). */
+  private static boolean onePlace(List<Token> tokens) {
+    return tokens.get(tokens.size() - 1).position() == tokens.get(0).position();
+  }
+
+  /** The word of one place as written: the folding filter puts the folded form first and the original last. */
+  private static String asWritten(List<Token> tokens) {
+    return tokens.get(tokens.size() - 1).term();
   }
 
   private static void boost(List<Query> into, Query q, double weight) {

@@ -19,6 +19,7 @@ class AnalyzedTextTest {
     "Tokyo's watchdog — \"It is what it is,\" said the regulator of the exchanges.",
     "",
     "the of and",
+    "Beyoncé's São Paulo café — Zürich's Ærø", // folded copies at the same position as the originals
   };
 
   @Test
