@@ -110,7 +110,7 @@ public final class NewsSearcher {
     Set<String> unknown = new HashSet<>();
     var reader = searcher.getIndexReader();
     for (String word : parsed.plainWords()) {
-      if (QueryFactory.editsFor(word) == 0) continue;
+      if (QueryFactory.editsFor(word) == 0 && QueryFactory.lettersAndDigitsApart(word).isEmpty()) continue;
       if (reader.docFreq(new Term(Schema.TITLE_EXACT, word)) == 0 && reader.docFreq(new Term(Schema.TEXT_EXACT, word)) == 0) {
         unknown.add(word);
       }

@@ -1,6 +1,7 @@
 package io.lede.search;
 
 import io.lede.index.Schema;
+import io.lede.search.ParsedQuery.Phrase;
 import io.lede.search.ParsedQuery.Target;
 import io.lede.search.ParsedQuery.Unit;
 import io.lede.search.ParsedQuery.Word;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -122,6 +124,12 @@ public final class QueryFactory {
               String t = asWritten(stemmed);
               int edits = editsFor(t);
               if (edits > 0) b.add(new FuzzyQuery(new Term(field, t), edits, FUZZY_PREFIX, FUZZY_MAX_EXPANSIONS, true), Occur.SHOULD);
+              List<Token> apart = lettersAndDigitsApart(unit.text()).map(text -> analyze(Schema.TITLE, text)).orElse(List.of());
+              if (!apart.isEmpty()) {
+                List<Query> parts = new ArrayList<>();
+                add(parts, field, apart, 1);
+                b.add(parts.get(0), Occur.SHOULD);
+              }
             }
           } else {
             continue;
@@ -177,8 +185,14 @@ public final class QueryFactory {
     if (!stopWordsOnly && !exactMatch.isEmpty() && stemChanges) {
       word = new BooleanQuery.Builder().add(word, Occur.MUST).add(sum(exactMatch), Occur.SHOULD).build();
     }
-    Query typo = allowFuzzy ? fuzzy(asWritten(exact), t, p) : null;
-    return new Built(typo == null ? word : or(List.of(word, typo)), stopWordsOnly);
+    List<Query> alternatives = new ArrayList<>(List.of(word));
+    if (allowFuzzy) {
+      Query typo = fuzzy(asWritten(exact), t, p);
+      if (typo != null) alternatives.add(typo);
+      Built parts = lettersAndDigitsApart(unit.text()).map(text -> unit(new Phrase(t, text), p, w -> false)).orElse(null);
+      if (parts != null) alternatives.add(parts.query());
+    }
+    return new Built(or(alternatives), stopWordsOnly);
   }
 
   private Query prefix(Word w, RankingProfile p) {
@@ -190,6 +204,25 @@ public final class QueryFactory {
     if (t == Target.ALL || t == Target.PROVIDER) boost(alternatives, new PrefixQuery(new Term(Schema.PROVIDER_TEXT, prefix)), p.nameWeight());
     if (t == Target.ALL || t == Target.TOPIC) boost(alternatives, new PrefixQuery(new Term(Schema.TOPIC_TEXT, prefix)), p.nameWeight());
     return alternatives.isEmpty() ? new MatchNoDocsQuery("no field to search") : dismax(alternatives);
+  }
+
+  /**
+   * A word of letters and digits run together, as the words a text writes apart ("covid19" as "covid 19",
+   * which finds "COVID-19"; "iphone12" as "iphone 12"); empty for a word that has no such run.
+   */
+  static Optional<String> lettersAndDigitsApart(String word) {
+    StringBuilder out = new StringBuilder(word.length() + 4);
+    boolean split = false;
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
+      if (i > 0 && Character.isLetterOrDigit(c) && Character.isLetterOrDigit(word.charAt(i - 1))
+          && Character.isDigit(c) != Character.isDigit(word.charAt(i - 1))) {
+        out.append(' ');
+        split = true;
+      }
+      out.append(c);
+    }
+    return split ? Optional.of(out.toString()) : Optional.empty();
   }
 
   /**

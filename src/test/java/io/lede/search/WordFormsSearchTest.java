@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.lede.Lede;
 import io.lede.index.Schema;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -23,8 +25,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A word finds its spellings with and without accents or other marks, in both directions. */
-class AccentsSearchTest {
+/** A word finds its other written forms: with or without accents and other marks, letters and digits apart. */
+class WordFormsSearchTest {
 
   @TempDir static Path dir;
   static Lede lede;
@@ -35,7 +37,8 @@ class AccentsSearchTest {
         item("Beyoncé tours São Paulo").excerpt("The singer arrived in Brazil.").provider("Reuters"),
         item("Beyonce fans queue in Zurich").excerpt("Tickets sold out.").provider("BBC News"),
         item("Zürich bank results").excerpt("Profits rose at the lender.").provider("AP"),
-        item("Paulo Coelho writes again").excerpt("A new novel.").provider("AFP"));
+        item("Paulo Coelho writes again").excerpt("A new novel.").provider("AFP"),
+        item("COVID-19 cases rise in Lyon").excerpt("Hospitals are filling up.").provider("Le Monde"));
   }
 
   @AfterAll
@@ -101,5 +104,26 @@ class AccentsSearchTest {
         }
       }
     }
+  }
+
+  @Test
+  void lettersAndDigitsRunTogetherFindTheWordsWrittenApart() {
+    SearchResponse r = lede.search(SearchRequest.of("covid19"));
+    assertEquals(List.of("COVID-19 cases rise in Lyon"), r.hits().stream().map(Hit::title).toList());
+    assertEquals(WordMatch.ALL_WORDS_FUZZY, r.matched(), "not as typed: the reader is told");
+    assertEquals("<mark>COVID-19</mark> cases rise in Lyon", r.hits().get(0).highlights().title());
+    assertEquals(1, lede.search(SearchRequest.of("covid19 lyon")).total());
+    SearchResponse other = lede.search(SearchRequest.of("covid19 paris"));
+    assertEquals(WordMatch.ANY_WORD, other.matched(), "the other words still count: no story has both");
+  }
+
+  @Test
+  void wordsAreCutWhereLettersMeetDigits() {
+    assertEquals(Optional.of("covid 19"), QueryFactory.lettersAndDigitsApart("covid19"));
+    assertEquals(Optional.of("iphone 12 pro"), QueryFactory.lettersAndDigitsApart("iphone12pro"));
+    assertEquals(Optional.of("5 g"), QueryFactory.lettersAndDigitsApart("5g"));
+    assertEquals(Optional.empty(), QueryFactory.lettersAndDigitsApart("2020"));
+    assertEquals(Optional.empty(), QueryFactory.lettersAndDigitsApart("covid"));
+    assertEquals(Optional.empty(), QueryFactory.lettersAndDigitsApart("covid-19"));
   }
 }
