@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.index.Term;
@@ -115,7 +116,7 @@ public final class QueryFactory {
         for (String field : fields) {
           if (n >= IndexSearcher.getMaxClauseCount() - 2) break;
           if (unit instanceof Word w && w.prefix()) {
-            b.add(new PrefixQuery(new Term(field, w.text())), Occur.SHOULD);
+            b.add(prefixQuery(field, w.text()), Occur.SHOULD);
           } else if (!stemmed.isEmpty()) {
             List<Query> one = new ArrayList<>();
             add(one, field, stemmed, 1);
@@ -199,11 +200,21 @@ public final class QueryFactory {
     String prefix = w.text();
     List<Query> alternatives = new ArrayList<>();
     Target t = w.target();
-    if (t == Target.ALL || t == Target.TITLE) boost(alternatives, new PrefixQuery(new Term(Schema.TITLE_EXACT, prefix)), p.titleWeight());
-    if (t == Target.ALL) boost(alternatives, new PrefixQuery(new Term(Schema.TEXT_EXACT, prefix)), p.excerptWeight());
-    if (t == Target.ALL || t == Target.PROVIDER) boost(alternatives, new PrefixQuery(new Term(Schema.PROVIDER_TEXT, prefix)), p.nameWeight());
-    if (t == Target.ALL || t == Target.TOPIC) boost(alternatives, new PrefixQuery(new Term(Schema.TOPIC_TEXT, prefix)), p.nameWeight());
+    if (t == Target.ALL || t == Target.TITLE) boost(alternatives, prefixQuery(Schema.TITLE_EXACT, prefix), p.titleWeight());
+    if (t == Target.ALL) boost(alternatives, prefixQuery(Schema.TEXT_EXACT, prefix), p.excerptWeight());
+    if (t == Target.ALL || t == Target.PROVIDER) boost(alternatives, prefixQuery(Schema.PROVIDER_TEXT, prefix), p.nameWeight());
+    if (t == Target.ALL || t == Target.TOPIC) boost(alternatives, prefixQuery(Schema.TOPIC_TEXT, prefix), p.nameWeight());
     return alternatives.isEmpty() ? new MatchNoDocsQuery("no field to search") : dismax(alternatives);
+  }
+
+  /** Words starting with {@code prefix}, as written and, when it has marks, folded to ASCII as indexed too. */
+  private static Query prefixQuery(String field, String prefix) {
+    Query written = new PrefixQuery(new Term(field, prefix));
+    char[] out = new char[prefix.length() * 4]; // the most a character folds to
+    int n = ASCIIFoldingFilter.foldToASCII(prefix.toCharArray(), 0, out, 0, prefix.length());
+    String folded = new String(out, 0, n);
+    return folded.equals(prefix) ? written
+        : new DisjunctionMaxQuery(List.of(written, new PrefixQuery(new Term(field, folded))), 0);
   }
 
   /**

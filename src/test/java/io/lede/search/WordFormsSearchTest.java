@@ -66,6 +66,8 @@ class WordFormsSearchTest {
     assertEquals(Set.of("Beyoncé tours São Paulo"), titles("\"são paulo\""));
     assertEquals(Set.of("Beyoncé tours São Paulo"), titles("title:\"beyonce tours\""));
     assertEquals(Set.of("Beyoncé tours São Paulo", "Beyonce fans queue in Zurich"), titles("beyon*"));
+    assertEquals(Set.of("Beyonce fans queue in Zurich", "Zürich bank results"), titles("zür*"));
+    assertEquals(Set.of("Beyonce fans queue in Zurich", "Zürich bank results"), titles("zur*"));
   }
 
   @Test
