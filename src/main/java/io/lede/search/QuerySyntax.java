@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Reads the search-box syntax a reader knows from web search engines, and never fails on anything:
@@ -34,6 +35,12 @@ public final class QuerySyntax {
 
   /** Shorter prefixes would expand to most of the vocabulary; they are searched as words instead. */
   static final int MIN_PREFIX = 2;
+
+  /**
+   * Lucene's boost and slop or fuzziness suffixes ({@code word^2}, {@code "a b"~3}, {@code word~}) are not
+   * read: their number is no word to look for, and the word or phrase is searched as it is.
+   */
+  private static final Pattern OPERATOR_SUFFIX = Pattern.compile("[~^][0-9]*(\\.[0-9]+)?$");
 
   private QuerySyntax() {}
 
@@ -114,7 +121,7 @@ public final class QuerySyntax {
         int close = s.indexOf('"', i + 1);
         if (close > i) {
           String phrase = clean(s.substring(i + 1, close));
-          i = close + 1;
+          i = afterOperatorSuffix(s, close + 1);
           if (!phrase.isBlank()) out.add(new Token(new Phrase(target, phrase), negated, phrase));
           continue;
         }
@@ -127,6 +134,7 @@ public final class QuerySyntax {
         end++;
       }
       String raw = s.substring(i, end);
+      raw = raw.substring(0, withoutOperatorSuffix(raw));
       i = end;
       if (raw.isEmpty()) continue;
       if (!negated && target == Target.ALL && OPERATORS.containsKey(raw)) {
@@ -145,6 +153,20 @@ public final class QuerySyntax {
       }
     }
     return out;
+  }
+
+  /** The length of {@code raw} without an operator suffix. */
+  private static int withoutOperatorSuffix(String raw) {
+    var m = OPERATOR_SUFFIX.matcher(raw);
+    return m.find() ? m.start() : raw.length();
+  }
+
+  /** The index after an operator suffix that starts at {@code i} (right after a closing quote), or {@code i}. */
+  private static int afterOperatorSuffix(String s, int i) {
+    if (i >= s.length() || (s.charAt(i) != '~' && s.charAt(i) != '^')) return i;
+    int j = i + 1;
+    while (j < s.length() && (Character.isDigit(s.charAt(j)) || s.charAt(j) == '.')) j++;
+    return j;
   }
 
   /** The index of the colon ending a field name at {@code i} ("title:..."), or -1. */

@@ -48,6 +48,14 @@ class QuerySyntaxTest {
   }
 
   @Test
+  void boostSlopAndFuzzinessSuffixesAreNotWords() {
+    ParsedQuery q = QuerySyntax.parse("trump^2 \"white house\"~3 biden~ putin~1.5 ^4");
+    assertEquals(List.<List<Unit>>of(List.of(word("trump")), List.of(new Phrase(Target.ALL, "white house")),
+        List.of(word("biden")), List.of(word("putin"))), q.required());
+    assertEquals(List.of(List.of(word("a")), List.of(word("b"))), QuerySyntax.parse("a~b").required(), "not a suffix");
+  }
+
+  @Test
   void lowerCaseOrIsAWord() {
     assertEquals(3, QuerySyntax.parse("war or peace").required().size());
   }
@@ -99,8 +107,7 @@ class QuerySyntaxTest {
   @Test
   void luceneOperatorsAreNoise() {
     ParsedQuery q = QuerySyntax.parse("police^2 [london] {moscow}~");
-    assertEquals(List.of(List.of(word("police")), List.of(word("2")), List.of(word("london")), List.of(word("moscow"))),
-        q.required());
+    assertEquals(List.of(List.of(word("police")), List.of(word("london")), List.of(word("moscow"))), q.required());
   }
 
   @Test
