@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.Facets;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
@@ -58,18 +59,18 @@ public final class NewsSearcher {
       throw new InvalidRequestException("cursor", "cursor was made for another sort order than " + order.label());
     }
 
-    // Strict first. Only when that finds nothing: typos allowed in the words the index does not know,
-    // then any word, when there are several.
+    // Strict first. Only when that finds nothing: typos allowed in the words that may be typos (the index
+    // does not know them, or barely), then any word, when there are several.
     WordMatch used = WordMatch.ALL_WORDS;
     Run run = execute(searcher, request, profile, order, cursor, parsed, used, word -> false, browse, deadline);
     if (run.total() == 0 && !browse && !deadline.reached()) {
-      Set<String> unknown = unknownWords(searcher, parsed);
+      Set<String> doubtful = doubtfulWords(searcher, parsed);
       List<WordMatch> fallbacks = new ArrayList<>();
-      if (!unknown.isEmpty()) fallbacks.add(WordMatch.ALL_WORDS_FUZZY);
+      if (!doubtful.isEmpty()) fallbacks.add(WordMatch.ALL_WORDS_FUZZY);
       if (parsed.required().size() > 1) fallbacks.add(WordMatch.ANY_WORD);
       for (WordMatch mode : fallbacks) {
         used = mode;
-        run = execute(searcher, request, profile, order, cursor, parsed, mode, unknown::contains, false, deadline);
+        run = execute(searcher, request, profile, order, cursor, parsed, mode, doubtful::contains, false, deadline);
         if (run.total() > 0) break;
       }
     }
@@ -105,17 +106,25 @@ public final class NewsSearcher {
     }
   }
 
-  /** The query's plain words (lower-cased as the exact fields index them) that no document contains. */
-  private static Set<String> unknownWords(LedeSearcher searcher, ParsedQuery parsed) throws IOException {
-    Set<String> unknown = new HashSet<>();
+  /**
+   * The query's plain words (lower-cased as the exact fields index them) that may be typos: ones the index
+   * does not have, or has in too few stories to take them as meant ({@link SpellingSuggester#mayBeMisspelt}).
+   * Words of letters and digits run together are read apart only when the index does not have them.
+   */
+  private static Set<String> doubtfulWords(LedeSearcher searcher, ParsedQuery parsed) throws IOException {
+    Set<String> doubtful = new HashSet<>();
     var reader = searcher.getIndexReader();
     for (String word : parsed.plainWords()) {
-      if (QueryFactory.editsFor(word) == 0 && QueryFactory.lettersAndDigitsApart(word).isEmpty()) continue;
-      if (reader.docFreq(new Term(Schema.TITLE_EXACT, word)) == 0 && reader.docFreq(new Term(Schema.TEXT_EXACT, word)) == 0) {
-        unknown.add(word);
+      if (QueryFactory.editsFor(word) > 0 ? SpellingSuggester.mayBeMisspelt(reader, word)
+          : QueryFactory.lettersAndDigitsApart(word).isPresent() && unknown(reader, word)) {
+        doubtful.add(word);
       }
     }
-    return unknown;
+    return doubtful;
+  }
+
+  private static boolean unknown(IndexReader reader, String word) throws IOException {
+    return reader.docFreq(new Term(Schema.TITLE_EXACT, word)) == 0 && reader.docFreq(new Term(Schema.TEXT_EXACT, word)) == 0;
   }
 
   /** One search: the ranked window, the total and the facets, for one form of the text query. */
