@@ -79,7 +79,10 @@ public final class NewsSearcher {
     if (!browse && !deadline.reached() && (run.total() < FEW_HITS || used != WordMatch.ALL_WORDS)) {
       // With a fallback in use, any correction that finds exact matches is better; otherwise it must find more.
       long bar = used == WordMatch.ALL_WORDS ? run.total() : 0;
-      didYouMean = spelling.suggest(searcher.getIndexReader(), request.query(), parsed.plainWords())
+      // Words the index has, however rarely, are second-guessed only when the words as typed found nothing:
+      // checking a word costs about a millisecond, and most few-hit searches are rare words spelled right.
+      boolean failedAsTyped = used != WordMatch.ALL_WORDS || run.total() == 0;
+      didYouMean = spelling.suggest(searcher.getIndexReader(), request.query(), parsed.plainWords(), failedAsTyped)
           .filter(s -> betterSpelling(searcher, request, profile, s, bar));
     }
 

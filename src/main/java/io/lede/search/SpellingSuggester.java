@@ -16,10 +16,11 @@ import org.apache.lucene.search.spell.SuggestWord;
 /**
  * "Did you mean": replaces each word that looks misspelt with the closest, most common title word, read
  * straight from the index terms with Lucene's {@link DirectSpellChecker} — no separate dictionary to build
- * or keep in step. A word looks misspelt when the index does not have it, or has it in so few stories that
- * they are likelier to hold the same typo (news text has its "goverment"s): then a neighbour must be far
- * more common to replace it, so rare names that are right are left alone. A common word is taken as
- * spelled right, as in Elasticsearch's term suggester's "missing" mode.
+ * or keep in step. A word looks misspelt when the index does not have it, or — when the words as typed
+ * found nothing — has it in so few stories that they are likelier to hold the same typo (news text has its
+ * "goverment"s): then a neighbour must be far more common to replace it, so rare names that are right are
+ * left alone. A common word is taken as spelled right, as in Elasticsearch's term suggester's "missing"
+ * mode.
  */
 final class SpellingSuggester {
 
@@ -39,14 +40,18 @@ final class SpellingSuggester {
     checker.setAccuracy(0.7f);
   }
 
-  /** The query with its misspelt-looking words corrected, if any could be. */
-  Optional<String> suggest(IndexReader reader, String query, List<String> words) throws IOException {
+  /**
+   * The query with its misspelt-looking words corrected, if any could be.
+   *
+   * @param rareWordsToo whether words the index has in a few stories are checked too, not only those it lacks
+   */
+  Optional<String> suggest(IndexReader reader, String query, List<String> words, boolean rareWordsToo) throws IOException {
     String corrected = query.toLowerCase(Locale.ROOT);
     boolean changed = false;
     for (String word : words) {
       if (word.length() < 3 || !word.chars().allMatch(Character::isLetter)) continue;
       int stories = stories(reader, word);
-      if (stories > rareLimit(reader)) continue;
+      if (stories > (rareWordsToo ? rareLimit(reader) : 0)) continue;
       SuggestWord[] best = checker.suggestSimilar(new Term(Schema.TITLE_EXACT, word), 1, reader, SuggestMode.SUGGEST_MORE_POPULAR);
       if (best.length == 0 || best[0].string.equals(word) || (stories > 0 && best[0].freq < MORE_COMMON * stories)) continue;
       Matcher m = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(word) + "(?![\\p{L}\\p{N}])").matcher(corrected);

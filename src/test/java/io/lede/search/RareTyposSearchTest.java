@@ -44,10 +44,10 @@ class RareTyposSearchTest {
   }
 
   @Test
-  void aTypoThatFindsItsStoriesStillGetsTheSpelling() {
+  void aRareWordThatFindsItsStoriesIsNotSecondGuessed() {
     SearchResponse r = lede.search(SearchRequest.of("goverment"));
     assertEquals(WordMatch.ALL_WORDS, r.matched(), "the story with the typo matches as typed");
-    assertEquals("government", r.didYouMean().orElseThrow());
+    assertTrue(r.didYouMean().isEmpty(), "checking every rare word of every few-hit search costs too much");
   }
 
   @Test
