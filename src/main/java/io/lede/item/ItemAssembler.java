@@ -43,7 +43,8 @@ final class ItemAssembler {
       return Optional.empty();
     }
     List<String> topics = new ArrayList<>(new LinkedHashSet<>(
-        fields.strings(e.get("topics"), "topics").stream().map(TextCleaner::clean).filter(t -> !t.isEmpty()).toList()));
+        fields.strings(e.get("topics"), "topics").stream().map(TextCleaner::clean).filter(t -> !t.isEmpty())
+            .map(TopicCase::canonical).toList()));
     int heat = fields.integer(e.get("heat"), "heat").orElse(Story.UNKNOWN);
     if (heat < Story.UNKNOWN) {
       fields.problem(e.get("heat"), "heat", "negative heat " + heat + " read as unknown");
