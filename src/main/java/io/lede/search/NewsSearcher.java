@@ -18,7 +18,9 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
@@ -130,6 +132,24 @@ public final class NewsSearcher {
     return reader.docFreq(new Term(Schema.TITLE_EXACT, word)) == 0 && reader.docFreq(new Term(Schema.TEXT_EXACT, word)) == 0;
   }
 
+  /** The words of the exact fields that the typo fallback's fuzzy match of {@code word} finds. */
+  private static Set<String> nearWords(LedeSearcher searcher, String word) {
+    int edits = QueryFactory.editsFor(word);
+    if (edits == 0) return Set.of();
+    Set<Term> terms = new HashSet<>();
+    try {
+      for (String field : List.of(Schema.TITLE_EXACT, Schema.TEXT_EXACT)) {
+        searcher.rewrite(new FuzzyQuery(new Term(field, word), edits, QueryFactory.FUZZY_PREFIX,
+            QueryFactory.FUZZY_MAX_EXPANSIONS, true)).visit(QueryVisitor.termCollector(terms));
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    Set<String> near = new HashSet<>();
+    for (Term t : terms) near.add(t.text());
+    return near;
+  }
+
   /** One search: the ranked window, the total and the facets, for one form of the text query. */
   private record Run(Query text, Query highlight, Query filtered, Query scored, DrillDownQuery query, RankingSignals signals,
       TopFieldDocs top, int window, long total, Facets facets, Facets months) {}
@@ -138,7 +158,11 @@ public final class NewsSearcher {
       SearchCursor cursor, ParsedQuery parsed, WordMatch mode, java.util.function.Predicate<String> misspelt, boolean browse,
       SearchDeadline deadline) throws IOException {
     Query text = queries.textQuery(parsed, profile, mode, misspelt);
-    Query highlight = browse || !request.highlight() ? null : queries.highlightQuery(parsed, mode, misspelt);
+    // The words a typo matched are looked up when typos are what made the answer (expanding a typo again
+    // costs about a millisecond); in the any-word fallback its other words carry the marks.
+    Query highlight = browse || !request.highlight() ? null
+        : queries.highlightQuery(parsed, mode, misspelt,
+            mode == WordMatch.ALL_WORDS_FUZZY ? word -> nearWords(searcher, word) : word -> List.of());
     var config = searcher.facetsConfig();
     Query filtered = RequestFilters.filtered(text, request, config);
     RankingSignals signals = searcher.signals(profile);

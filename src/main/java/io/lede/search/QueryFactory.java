@@ -8,8 +8,10 @@ import io.lede.search.ParsedQuery.Word;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -106,6 +108,18 @@ public final class QueryFactory {
    * and a lean query makes its per-document matching cheap.
    */
   public Query highlightQuery(ParsedQuery parsed, WordMatch mode, Predicate<String> misspelt) {
+    return highlightQuery(parsed, mode, misspelt, word -> List.of());
+  }
+
+  /**
+   * As {@link #highlightQuery(ParsedQuery, WordMatch, Predicate)}, marking for a typo also the words it was
+   * matched to: a typo's stem can be further from the stem of the word it stands for than the typo is from
+   * the word ("presidnet" is one transposition from "president", three edits from its stem "presid").
+   *
+   * @param nearWords the index's words a typo matched, as its fuzzy match in the exact fields finds them
+   */
+  public Query highlightQuery(ParsedQuery parsed, WordMatch mode, Predicate<String> misspelt,
+      Function<String, Collection<String>> nearWords) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     int n = 0;
     for (List<Unit> group : parsed.required()) {
@@ -125,6 +139,13 @@ public final class QueryFactory {
               String t = asWritten(stemmed);
               int edits = editsFor(t);
               if (edits > 0) b.add(new FuzzyQuery(new Term(field, t), edits, FUZZY_PREFIX, FUZZY_MAX_EXPANSIONS, true), Occur.SHOULD);
+              for (String near : nearWords.apply(asWritten(analyze(Schema.TITLE_EXACT, unit.text())))) {
+                List<Token> stems = analyze(Schema.TITLE, near);
+                if (stems.isEmpty() || !onePlace(stems)) continue;
+                List<Query> forms = new ArrayList<>();
+                add(forms, field, stems, 1);
+                b.add(forms.get(0), Occur.SHOULD);
+              }
               List<Token> apart = lettersAndDigitsApart(unit.text()).map(text -> analyze(Schema.TITLE, text)).orElse(List.of());
               if (!apart.isEmpty()) {
                 List<Query> parts = new ArrayList<>();

@@ -75,6 +75,10 @@ class HighlightTest {
     // A typo the index does not know is matched fuzzily, and marked where the word it stands for is.
     Hit typo = first("zepelins");
     assertEquals("<mark>Zeppelins</mark> are flying again", typo.highlights().title());
+    // A typo whose stem is further from the word's stem than the typo is from the word: "flyign" is one
+    // transposition from "flying", but three edits from its stem "fly". The word it matched is marked.
+    Hit swapped = first("flyign");
+    assertEquals("Zeppelins are <mark>flying</mark> again", swapped.highlights().title());
     // A word and a prefix: both marked, in titles and excerpts, with the escaping around them intact.
     Hit mixed = first("hackers zepp*");
     assertEquals("<mark>Hackers</mark> put &lt;script&gt;alert(1)&lt;/script&gt; on <mark>zeppelin</mark> fan site",
