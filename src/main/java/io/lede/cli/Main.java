@@ -1,5 +1,7 @@
 package io.lede.cli;
 
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,7 +17,14 @@ public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /**
+   * Lucene says at INFO on every start that it found the vector API; a command's output is no place for it.
+   * Held here because the logging framework keeps loggers only weakly.
+   */
+  private static final Logger VECTORIZATION = Logger.getLogger("org.apache.lucene.internal.vectorization");
+
   public static void main(String[] args) {
+    VECTORIZATION.setLevel(Level.WARNING);
     System.exit(run(args));
   }
 
