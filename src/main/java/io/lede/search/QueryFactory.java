@@ -132,26 +132,16 @@ public final class QueryFactory {
           if (unit instanceof Word w && w.prefix()) {
             b.add(prefixQuery(field, w.text()), Occur.SHOULD);
           } else if (!stemmed.isEmpty()) {
-            List<Query> one = new ArrayList<>();
-            add(one, field, stemmed, 1);
-            b.add(one.get(0), Occur.SHOULD);
+            should(b, field, stemmed);
             if (mode != WordMatch.ALL_WORDS && unit instanceof Word && onePlace(stemmed) && misspelt.test(unit.text())) {
               String t = asWritten(stemmed);
               int edits = editsFor(t);
               if (edits > 0) b.add(new FuzzyQuery(new Term(field, t), edits, FUZZY_PREFIX, FUZZY_MAX_EXPANSIONS, true), Occur.SHOULD);
               for (String near : nearWords.apply(asWritten(analyze(Schema.TITLE_EXACT, unit.text())))) {
                 List<Token> stems = analyze(Schema.TITLE, near);
-                if (stems.isEmpty() || !onePlace(stems)) continue;
-                List<Query> forms = new ArrayList<>();
-                add(forms, field, stems, 1);
-                b.add(forms.get(0), Occur.SHOULD);
+                if (!stems.isEmpty() && onePlace(stems)) should(b, field, stems);
               }
-              List<Token> apart = lettersAndDigitsApart(unit.text()).map(text -> analyze(Schema.TITLE, text)).orElse(List.of());
-              if (!apart.isEmpty()) {
-                List<Query> parts = new ArrayList<>();
-                add(parts, field, apart, 1);
-                b.add(parts.get(0), Occur.SHOULD);
-              }
+              lettersAndDigitsApart(unit.text()).ifPresent(text -> should(b, field, analyze(Schema.TITLE, text)));
             }
           } else {
             continue;
@@ -309,6 +299,13 @@ public final class QueryFactory {
       q = phrase.build();
     }
     boost(into, q, weight);
+  }
+
+  /** Adds the query for {@code tokens} in {@code field} to {@code b} as one more alternative. */
+  private static void should(BooleanQuery.Builder b, String field, List<Token> tokens) {
+    List<Query> one = new ArrayList<>(1);
+    add(one, field, tokens, 1);
+    if (!one.isEmpty()) b.add(one.get(0), Occur.SHOULD);
   }
 
   /** True when the tokens are one word (in one or more forms). */
