@@ -158,8 +158,9 @@ public final class Schema {
   /**
    * How documents and queries are analysed: English words (stemmed, without stop words) for the text fields,
    * plain lower-cased words for the exact ones. A word with accents or other marks comes twice at one
-   * position, folded to ASCII and as written ("beyonce", "beyoncé"), so that either spelling finds the
-   * other; a copy at the same position does not count towards a field's length.
+   * position, folded to ASCII and as written ("beyonce", "beyoncé"), and so does an acronym written with dots
+   * ("us", "u.s"), so that either spelling finds the other; a copy at the same position does not count
+   * towards a field's length.
    */
   public static Analyzer analyzer() {
     Analyzer plain = words(false);
@@ -171,7 +172,8 @@ public final class Schema {
 
   /**
    * Lower-cased words; English ones ({@link EnglishAnalyzer}'s chain: possessives, stop words, Porter stems)
-   * or plain ones ({@link StandardAnalyzer} without stop words), each marked word with its ASCII-folded form.
+   * or plain ones ({@link StandardAnalyzer} without stop words), each dotted acronym with its dotless form and
+   * each marked word with its ASCII-folded form.
    */
   private static Analyzer words(boolean english) {
     return new Analyzer() {
@@ -179,8 +181,7 @@ public final class Schema {
       protected TokenStreamComponents createComponents(String field) {
         StandardTokenizer words = new StandardTokenizer();
         TokenStream t = english ? new EnglishPossessiveFilter(words) : words;
-        t = new LowerCaseFilter(t);
-        t = new ASCIIFoldingFilter(t, true);
+        t = new ASCIIFoldingFilter(new DottedAcronymFilter(new LowerCaseFilter(t)), true);
         if (english) t = new PorterStemFilter(new StopFilter(t, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET));
         return new TokenStreamComponents(words, t);
       }

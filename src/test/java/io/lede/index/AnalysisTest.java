@@ -26,6 +26,7 @@ class AnalysisTest {
     "",
     "the of and",
   };
+  private static final java.util.regex.Pattern DOTTED_ACRONYM = java.util.regex.Pattern.compile("\\b\\p{L}\\.\\p{L}\\b");
   private static final String[] STEMMED = {Schema.TITLE, Schema.EXCERPT, Schema.BODY};
   private static final String[] PLAIN = {Schema.TITLE_EXACT, Schema.TEXT_EXACT, Schema.PROVIDER_TEXT, Schema.TOPIC_TEXT};
 
@@ -41,7 +42,7 @@ class AnalysisTest {
     for (String text : TEXTS) {
       for (String field : STEMMED) assertEquals(tokens(english, field, text), asWritten(tokens(lede, field, text)), field + ": " + text);
       for (String field : PLAIN) assertEquals(tokens(standard, field, text), asWritten(tokens(lede, field, text)), field + ": " + text);
-      if (text.chars().allMatch(c -> c < 0x80)) {
+      if (text.chars().allMatch(c -> c < 0x80) && !DOTTED_ACRONYM.matcher(text).find()) {
         for (String field : STEMMED) assertEquals(tokens(english, field, text), tokens(lede, field, text), "no copies: " + text);
       }
     }
@@ -54,6 +55,15 @@ class AnalysisTest {
         "cafe@3[20,24]", "café@+0[20,24]"), tokens(lede, Schema.TITLE, "Beyoncé's São Paulo café"));
     assertEquals(List.of("zurich@0[0,6]", "zürich@+0[0,6]", "2024@1[7,11]"), tokens(lede, Schema.TITLE_EXACT, "Zürich 2024"));
     assertTrue(tokens(lede, Schema.EXCERPT, TEXTS[2]).contains("strass@9[58,64]"), tokens(lede, Schema.EXCERPT, TEXTS[2]).toString());
+  }
+
+  @Test
+  void dottedAcronymsAlsoComeWithoutDots() throws IOException {
+    Analyzer lede = Schema.analyzer();
+    assertEquals(List.of("us@0[0,3]", "u.@+0[0,3]", "uk@2[9,12]", "u.k@+0[9,12]", "ph.d@3[14,18]"),
+        tokens(lede, Schema.TITLE, "U.S. and U.K. Ph.D"));
+    assertEquals(List.of("us@0[0,3]", "u.s@+0[0,3]", "us@1[5,7]", "dc@2[8,11]", "d.c@+0[8,11]"),
+        tokens(lede, Schema.TITLE_EXACT, "U.S. US D.C."));
   }
 
   /** The tokens without the folded copies: at each place the last token, the word as written. */

@@ -38,7 +38,10 @@ class WordFormsSearchTest {
         item("Beyonce fans queue in Zurich").excerpt("Tickets sold out.").provider("BBC News"),
         item("Zürich bank results").excerpt("Profits rose at the lender.").provider("AP"),
         item("Paulo Coelho writes again").excerpt("A new novel.").provider("AFP"),
-        item("COVID-19 cases rise in Lyon").excerpt("Hospitals are filling up.").provider("Le Monde"));
+        item("COVID-19 cases rise in Lyon").excerpt("Hospitals are filling up.").provider("Le Monde"),
+        item("U.S. election results delayed").excerpt("Counting goes on.").provider("Reuters"),
+        item("US election: the latest").excerpt("Polls close in the east.").provider("BBC News"),
+        item("Protest march in Washington D.C.").excerpt("Thousands walked.").provider("AP"));
   }
 
   @AfterAll
@@ -127,5 +130,15 @@ class WordFormsSearchTest {
     assertEquals(Optional.empty(), QueryFactory.lettersAndDigitsApart("2020"));
     assertEquals(Optional.empty(), QueryFactory.lettersAndDigitsApart("covid"));
     assertEquals(Optional.empty(), QueryFactory.lettersAndDigitsApart("covid-19"));
+  }
+
+  @Test
+  void acronymsWithAndWithoutDotsFindEachOther() {
+    Set<String> both = Set.of("U.S. election results delayed", "US election: the latest");
+    assertEquals(both, titles("us election"));
+    assertEquals(both, titles("U.S. election"));
+    assertEquals(Set.of("Protest march in Washington D.C."), titles("dc protest"));
+    assertEquals("<mark>US</mark> <mark>election</mark>: the latest", lede.search(SearchRequest.of("u.s. election")).hits()
+        .stream().filter(h -> h.title().startsWith("US")).findFirst().orElseThrow().highlights().title());
   }
 }
