@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.Facets;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
@@ -121,15 +120,11 @@ public final class NewsSearcher {
     var reader = searcher.getIndexReader();
     for (String word : parsed.plainWords()) {
       if (QueryFactory.editsFor(word) > 0 ? SpellingSuggester.mayBeMisspelt(reader, word)
-          : QueryFactory.lettersAndDigitsApart(word).isPresent() && unknown(reader, word)) {
+          : QueryFactory.lettersAndDigitsApart(word).isPresent() && SpellingSuggester.stories(reader, word) == 0) {
         doubtful.add(word);
       }
     }
     return doubtful;
-  }
-
-  private static boolean unknown(IndexReader reader, String word) throws IOException {
-    return reader.docFreq(new Term(Schema.TITLE_EXACT, word)) == 0 && reader.docFreq(new Term(Schema.TEXT_EXACT, word)) == 0;
   }
 
   /** The words of the exact fields that the typo fallback's fuzzy match of {@code word} finds. */

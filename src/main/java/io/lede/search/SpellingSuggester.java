@@ -73,7 +73,7 @@ final class SpellingSuggester {
   }
 
   /** Stories with the word in the title or the text: at least the larger of the two counts. */
-  private static int stories(IndexReader reader, String word) throws IOException {
+  static int stories(IndexReader reader, String word) throws IOException {
     return Math.max(reader.docFreq(new Term(Schema.TITLE_EXACT, word)), reader.docFreq(new Term(Schema.TEXT_EXACT, word)));
   }
 }
