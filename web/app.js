@@ -298,6 +298,7 @@ function statusText(state, total, data) {
 function matchNote(state, total, matched) {
   if (!state.q || total === 0) return '';
   const scope = hasFilters(state) ? ' with these filters' : '';
+  if (matched === 'most_words') return ` No story has all the words${scope}: these have most of them.`;
   if (matched === 'any_word') return ` No story has all the words${scope}: these have some of them.`;
   if (matched === 'all_words_fuzzy') return ` No exact match${scope}: these match with spelling variations.`;
   return '';

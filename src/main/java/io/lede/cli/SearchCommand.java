@@ -117,6 +117,7 @@ final class SearchCommand implements Callable<Integer> {
     return switch (matched) {
       case ALL_WORDS -> Optional.empty();
       case ALL_WORDS_FUZZY -> Optional.of("No exact match: showing stories that match with spelling variations.");
+      case MOST_WORDS -> Optional.of("No story has all the words: showing stories with most of them.");
       case ANY_WORD -> Optional.of("No story has all the words: showing stories with some of them.");
     };
   }

@@ -61,14 +61,16 @@ public final class NewsSearcher {
     }
 
     // Strict first. Only when that finds nothing: typos allowed in the words that may be typos (the index
-    // does not know them, or barely), then any word, when there are several.
+    // does not know them, or barely), then most of the words, when there are enough, then any word.
     WordMatch used = WordMatch.ALL_WORDS;
     Run run = execute(searcher, request, profile, order, cursor, parsed, used, word -> false, browse, deadline);
     if (run.total() == 0 && !browse && !deadline.reached()) {
       Set<String> doubtful = doubtfulWords(searcher, parsed);
+      int words = queries.words(parsed);
       List<WordMatch> fallbacks = new ArrayList<>();
       if (!doubtful.isEmpty()) fallbacks.add(WordMatch.ALL_WORDS_FUZZY);
-      if (parsed.required().size() > 1) fallbacks.add(WordMatch.ANY_WORD);
+      if (words >= WordMatch.MOST_WORDS_FROM) fallbacks.add(WordMatch.MOST_WORDS);
+      if (words > 1) fallbacks.add(WordMatch.ANY_WORD);
       for (WordMatch mode : fallbacks) {
         used = mode;
         run = execute(searcher, request, profile, order, cursor, parsed, mode, doubtful::contains, false, deadline);

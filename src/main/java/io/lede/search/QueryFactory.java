@@ -38,7 +38,7 @@ import org.apache.lucene.search.TermQuery;
  *
  * <p>Each word becomes a small tree: the best of its field matches (title, excerpt, body on stemmed
  * English text; provider and topic names), plus a bonus when the unstemmed word matches too. Words
- * are combined as one of the three {@link WordMatch}es, tried in order by the searcher until one finds hits.
+ * are combined as one of the {@link WordMatch}es, tried in order by the searcher until one finds hits.
  */
 public final class QueryFactory {
 
@@ -65,6 +65,34 @@ public final class QueryFactory {
    *     words did not all match
    */
   public Query textQuery(ParsedQuery parsed, RankingProfile profile, WordMatch mode, Predicate<String> misspelt) {
+    List<Query> groups = wordGroups(parsed, profile, mode, misspelt);
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    int required = mode.required(groups.size());
+    if (groups.isEmpty()) {
+      b.add(new MatchAllDocsQuery(), Occur.MUST);
+    } else if (required < groups.size()) {
+      for (Query g : groups) b.add(g, Occur.SHOULD);
+      b.setMinimumNumberShouldMatch(required);
+    } else {
+      for (Query g : groups) b.add(g, Occur.MUST);
+    }
+    for (Unit unit : parsed.excluded()) {
+      Built built = unit(unit, profile, word -> false);
+      if (built != null && !built.stopWordsOnly()) b.add(built.query(), Occur.MUST_NOT);
+    }
+    BooleanQuery q = b.build();
+    return q.clauses().size() == 1 && q.clauses().get(0).occur() == Occur.MUST ? q.clauses().get(0).query() : q;
+  }
+
+  /**
+   * How many words the text query of {@code parsed} combines (groups of OR alternatives count as one; stop
+   * words only when they are all there is), the number {@link WordMatch#required(int)} takes.
+   */
+  public int words(ParsedQuery parsed) {
+    return wordGroups(parsed, RankingProfile.DEFAULT, WordMatch.ALL_WORDS, word -> false).size();
+  }
+
+  private List<Query> wordGroups(ParsedQuery parsed, RankingProfile profile, WordMatch mode, Predicate<String> misspelt) {
     List<Query> groups = new ArrayList<>();
     List<Query> stopWordGroups = new ArrayList<>();
     for (List<Unit> group : parsed.required()) {
@@ -82,23 +110,7 @@ public final class QueryFactory {
       }
     }
     // Stop words ("the", "of") only matter when they are all a reader typed ("the who").
-    if (groups.isEmpty()) groups = stopWordGroups;
-
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
-    if (groups.isEmpty()) {
-      b.add(new MatchAllDocsQuery(), Occur.MUST);
-    } else if (mode == WordMatch.ANY_WORD) {
-      for (Query g : groups) b.add(g, Occur.SHOULD);
-      b.setMinimumNumberShouldMatch(1);
-    } else {
-      for (Query g : groups) b.add(g, Occur.MUST);
-    }
-    for (Unit unit : parsed.excluded()) {
-      Built built = unit(unit, profile, word -> false);
-      if (built != null && !built.stopWordsOnly()) b.add(built.query(), Occur.MUST_NOT);
-    }
-    BooleanQuery q = b.build();
-    return q.clauses().size() == 1 && q.clauses().get(0).occur() == Occur.MUST ? q.clauses().get(0).query() : q;
+    return groups.isEmpty() ? stopWordGroups : groups;
   }
 
   /**

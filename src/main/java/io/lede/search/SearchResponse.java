@@ -11,7 +11,8 @@ import java.util.Optional;
  * @param nextCursor pass back as {@code cursor} for the next page; empty on the last page
  * @param didYouMean a corrected query when few hits were found and a better spelling exists
  * @param matched how the query's words had to match for the hits and counts given: every word unless that
- *     found nothing (then typos allowed, then any word); {@link WordMatch#ALL_WORDS} for a browse
+ *     found nothing (then typos allowed, then most of the words, then any word); {@link WordMatch#ALL_WORDS} for a
+ *     browse
  * @param partial true when a time limit cut the search short
  * @param facets counts per facet dimension (topic, provider, category, kind, year, month)
  */

@@ -254,7 +254,8 @@ final class OpenApiDocument {
     for (WordMatch m : WordMatch.values()) matches.add(m.label());
     rp.set("matched", string().<ObjectNode>set("enum", matches).put("description",
         "how the words had to match for these hits and counts: all_words, or when that found nothing all_words_fuzzy "
-            + "(typos allowed in words the index does not know), then any_word (at least one word)"));
+            + "(typos allowed in words the index does not know), then for three words or more most_words (all but one, "
+            + "all but one in four for longer queries), then any_word (at least one word)"));
     rp.set("partial", bool(null).put("description", "true when a time limit cut the search short"));
     rp.set("hits", arrayOf(ref("Hit")));
     rp.set("facets", ref("Facets"));

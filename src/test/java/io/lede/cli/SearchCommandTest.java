@@ -76,6 +76,8 @@ class SearchCommandTest {
     assertFalse(run("search", "recognition", "--index", home.toString()).contains("all the words"));
     JsonNode json = Json.MAPPER.readTree(run("search", "recognition", "quokkaqqzz", "--index", home.toString(), "--json"));
     assertEquals("any_word", json.get("matched").asText());
+    String most = run("search", "facial", "recognition", "quokkaqqzz", "--index", home.toString());
+    assertTrue(most.contains("No story has all the words: showing stories with most of them."), most);
   }
 
   @Test

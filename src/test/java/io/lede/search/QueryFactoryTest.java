@@ -62,6 +62,36 @@ class QueryFactoryTest {
   }
 
   @Test
+  void mostWordsModeNeedsAllButOneOrThreeInFour() {
+    BooleanQuery three = assertInstanceOf(BooleanQuery.class, build("facial recognition police", WordMatch.MOST_WORDS));
+    assertTrue(three.clauses().stream().allMatch(c -> c.occur() == Occur.SHOULD));
+    assertEquals(2, three.getMinimumNumberShouldMatch());
+    BooleanQuery four = assertInstanceOf(BooleanQuery.class, build("facial recognition police london", WordMatch.MOST_WORDS));
+    assertEquals(3, four.getMinimumNumberShouldMatch());
+    BooleanQuery eight = assertInstanceOf(BooleanQuery.class,
+        build("facial recognition police london ban cameras court ruling", WordMatch.MOST_WORDS));
+    assertEquals(6, eight.getMinimumNumberShouldMatch());
+    // Stop words are not words to count, and an OR group is one word.
+    BooleanQuery grouped = assertInstanceOf(BooleanQuery.class,
+        build("the police OR army in london OR paris ban", WordMatch.MOST_WORDS));
+    assertEquals(3, grouped.clauses().size());
+    assertEquals(2, grouped.getMinimumNumberShouldMatch());
+    assertEquals(3, factory.words(QuerySyntax.parse("the police OR army in london OR paris ban")));
+  }
+
+  @Test
+  void wordsRequiredByEachMode() {
+    int[] words = {1, 2, 3, 4, 5, 7, 8, 12};
+    int[] most = {1, 1, 2, 3, 4, 6, 6, 9};
+    for (int i = 0; i < words.length; i++) {
+      assertEquals(words[i], WordMatch.ALL_WORDS.required(words[i]));
+      assertEquals(words[i], WordMatch.ALL_WORDS_FUZZY.required(words[i]));
+      assertEquals(most[i], WordMatch.MOST_WORDS.required(words[i]), words[i] + " words");
+      assertEquals(1, WordMatch.ANY_WORD.required(words[i]));
+    }
+  }
+
+  @Test
   void fuzzyModeAddsTypoTolerantAlternatives() {
     assertFalse(contains(build("recogniton", WordMatch.ALL_WORDS), FuzzyQuery.class));
     assertTrue(contains(build("recogniton", WordMatch.ALL_WORDS_FUZZY), FuzzyQuery.class));

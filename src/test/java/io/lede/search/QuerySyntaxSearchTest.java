@@ -100,11 +100,30 @@ class QuerySyntaxSearchTest {
   }
 
   @Test
-  void inTheAnyWordFallbackMoreWordsMatchedRankHigher() {
+  void whenNoStoryHasAllOfThreeWordsTheStoriesWithTwoAreShown() {
     SearchResponse r = lede.search(SearchRequest.builder().query("zeppelin paris fashion").collapse(false).build());
-    assertEquals(3, r.total(), "no story has all three words; three have some");
-    assertEquals("Zeppelin crashes near Berlin", r.hits().get(2).title(), "the one matching a single word comes last");
+    assertEquals(Set.of("Zeppelin lands in Paris", "Paris fashion week opens"),
+        r.hits().stream().map(Hit::title).collect(Collectors.toSet()),
+        "no story has all three words; two have two of them, and the one with a single word is left out");
+    assertEquals(2, r.total());
+    assertEquals(WordMatch.MOST_WORDS, r.matched(), "the answer says the words were loosened");
+  }
+
+  @Test
+  void inTheAnyWordFallbackMoreWordsMatchedRankHigher() {
+    // No story has three of the four words: any word, the stories with two first.
+    SearchResponse r = lede.search(SearchRequest.builder().query("zeppelin paris fashion balloon").collapse(false).build());
     assertEquals(WordMatch.ANY_WORD, r.matched(), "the answer says the words were loosened");
+    assertEquals(4, r.total());
+    assertEquals(Set.of("Zeppelin lands in Paris", "Paris fashion week opens"),
+        r.hits().subList(0, 2).stream().map(Hit::title).collect(Collectors.toSet()), "the stories with two words lead");
+  }
+
+  @Test
+  void stopWordsAreNotCountedAmongTheWordsMostOfWhichMustMatch() {
+    SearchResponse r = lede.search(SearchRequest.of("the zeppelin of lyon"));
+    assertEquals(WordMatch.ANY_WORD, r.matched(), "two words that count: no story has both, so either");
+    assertEquals(4, r.total());
   }
 
   @Test

@@ -79,6 +79,9 @@ class ApiRoutesTest {
     JsonNode body = server.get("/api/search?q=recognition+quokkaqqzz").json();
     assertTrue(body.get("total").asLong() > 0, "the known word finds stories: " + body);
     assertEquals("any_word", body.get("matched").asText());
+    JsonNode most = server.get("/api/search?q=facial+recognition+quokkaqqzz").json();
+    assertTrue(most.get("total").asLong() > 0, "stories have the two known words: " + most);
+    assertEquals("most_words", most.get("matched").asText());
   }
 
   @Test

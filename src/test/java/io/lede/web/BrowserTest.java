@@ -264,6 +264,9 @@ class BrowserTest {
     awaitResults();
     assertTrue(shownTotal() > 0);
     assertTrue(text(By.id("status")).contains("No story has all the words: these have some of them."), text(By.id("status")));
+    driver.get(base + "?q=facial+recognition+quokkaqqzz");
+    awaitResults();
+    assertTrue(text(By.id("status")).contains("No story has all the words: these have most of them."), text(By.id("status")));
   }
 
   @Test
