@@ -18,14 +18,15 @@ import org.apache.lucene.util.NumericUtils;
 /**
  * An {@link IndexSearcher} with the per-reader state Lede's searches need, built once when the
  * searcher is opened (at startup and after each refresh) and shared by every request on it: the
- * facet ordinals of all segments, the date recency is measured from, and which optional fields the
- * index has.
+ * facet ordinals of all segments, the months' runs of documents, the date recency is measured from, the
+ * default ranking signals of every document, and which optional fields the index has.
  */
 public final class LedeSearcher extends IndexSearcher {
 
   private final FacetsConfig facetsConfig = Schema.facetsConfig();
   private final SortedSetDocValuesReaderState facetState;
   private final SortedSetDocValuesReaderState rareFacetState;
+  private final DocRuns monthRuns;
   private final long newestMillis;
   private final long recencyOriginMillis;
   private final RankingSignals defaultSignals;
@@ -47,6 +48,7 @@ public final class LedeSearcher extends IndexSearcher {
     if (facetState != null) for (String dim : facetState.getDims()) dims.add(dim);
     if (rareFacetState != null) for (String dim : rareFacetState.getDims()) dims.add(dim);
     facetDims = Set.copyOf(dims);
+    monthRuns = DocRuns.of(reader, rareFacetState, Schema.FACET_MONTH);
     newestMillis = newest(reader);
     long now = Instant.now().toEpochMilli();
     recencyOriginMillis = newestMillis == Long.MIN_VALUE ? now : Math.min(newestMillis, now + 86_400_000L);
@@ -93,6 +95,11 @@ public final class LedeSearcher extends IndexSearcher {
   /** Ordinals of the rarely counted dimensions (month, published); null when no document has one. */
   SortedSetDocValuesReaderState rareFacetState() {
     return rareFacetState;
+  }
+
+  /** The months' runs of documents (an index kept newest first has them); null when no segment has. */
+  DocRuns monthRuns() {
+    return monthRuns;
   }
 
   /** Facet dimensions some document of this reader has; asking Lucene to count another one fails. */

@@ -178,7 +178,8 @@ public final class NewsSearcher {
       var state = searcher.facetState();
       var monthState = request.years().isEmpty() ? null : searcher.rareFacetState();
       FacetSelection selection = RequestFilters.selection(request);
-      List<FacetTally> months = monthState == null ? List.of() : List.of(FacetTally.all(monthState));
+      List<FacetTally> months = monthState == null || monthState.getOrdRange(Schema.FACET_MONTH) == null ? List.of()
+          : List.of(FacetTally.of(monthState, Schema.FACET_MONTH, searcher.monthRuns()));
       // Every match is a hit to rank here: the lean window when it ranks as Lucene's collector would.
       var ranked = RelevanceTopHits.fits(order, searcher.hasIdKey(), cursor)
           ? new RelevanceTopHits(window) : topHits(searcher, order, window, cursor, Integer.MAX_VALUE);
@@ -191,7 +192,7 @@ public final class NewsSearcher {
       facets = SidewaysFacetCounts.of(state, hits.hitCounts(), selection.dims(), hits.nearMissCounts());
       top = hits.top();
       total = top.totalHits.value();
-      if (monthState != null) monthCounts = new OrdinalFacetCounts(monthState, hits.extraCounts().get(0));
+      if (!months.isEmpty()) monthCounts = new OrdinalFacetCounts(monthState, hits.extraCounts().get(0));
     } else {
       // Most queries match fewer than EXACT_COUNT documents: count them while collecting, and only
       // count again, without scores, when there are more.
