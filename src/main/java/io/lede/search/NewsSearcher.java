@@ -53,7 +53,7 @@ public final class NewsSearcher {
     SearchDeadline deadline = SearchDeadline.of(request.timeLimit());
     RankingProfile profile = request.profile().orElse(RankingProfile.DEFAULT);
     ParsedQuery parsed = QuerySyntax.parse(request.query());
-    boolean browse = !queries.hasText(parsed);
+    boolean browse = parsed.isBrowse();
     SortOrder order = browse && request.sort() == SortOrder.RELEVANCE ? SortOrder.NEWEST : request.sort();
     SearchCursor cursor = request.cursor().map(SearchCursor::decode).orElse(null);
     if (cursor != null && (cursor.sort() != order || !SortSpec.fits(order, searcher.hasIdKey(), cursor.after()))) {

@@ -58,7 +58,8 @@ public final class QueryFactory {
   }
 
   /**
-   * The text query for {@code parsed}; {@link MatchAllDocsQuery} (minus exclusions) when it has no words.
+   * The text query for {@code parsed}; {@link MatchAllDocsQuery} (minus exclusions) when nothing was typed but
+   * exclusions, {@link MatchNoDocsQuery} when what was typed has no word (symbols, punctuation).
    *
    * @param misspelt which words may be typos, in the fuzzy modes: a word the index has is taken as meant
    *     (Elasticsearch's "missing" rule), so "korean" is not widened to "korea" just because the other
@@ -69,7 +70,9 @@ public final class QueryFactory {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     int required = mode.required(groups.size());
     if (groups.isEmpty()) {
-      b.add(new MatchAllDocsQuery(), Occur.MUST);
+      // Nothing typed (or exclusions only) browses; typed text with no word in it ("£", "!!!") finds nothing,
+      // rather than every story under a count that reads as matches.
+      b.add(parsed.isBrowse() ? new MatchAllDocsQuery() : new MatchNoDocsQuery("no word to search for"), Occur.MUST);
     } else if (required < groups.size()) {
       for (Query g : groups) b.add(g, Occur.SHOULD);
       b.setMinimumNumberShouldMatch(required);
@@ -163,14 +166,6 @@ public final class QueryFactory {
       }
     }
     return n == 0 ? new MatchNoDocsQuery("nothing to highlight") : b.build();
-  }
-
-  /** True when the parsed query has words to rank by (otherwise it is a browse). */
-  public boolean hasText(ParsedQuery parsed) {
-    for (List<Unit> group : parsed.required()) {
-      for (Unit u : group) if (!analyze(Schema.TITLE_EXACT, u.text()).isEmpty()) return true;
-    }
-    return false;
   }
 
   /** A unit's query, and whether it consists of stop words only. */

@@ -14,6 +14,7 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
@@ -162,11 +163,11 @@ class QueryFactoryTest {
   }
 
   @Test
-  void emptyOrPunctuationIsBrowse() {
+  void emptyIsBrowseAndPunctuationFindsNothing() {
     assertInstanceOf(MatchAllDocsQuery.class, build("", WordMatch.ALL_WORDS));
-    assertInstanceOf(MatchAllDocsQuery.class, build("?! ... ((", WordMatch.ALL_WORDS));
-    assertFalse(factory.hasText(QuerySyntax.parse("?! ...")));
-    assertTrue(factory.hasText(QuerySyntax.parse("the")));
+    assertInstanceOf(MatchNoDocsQuery.class, build("?! ... ((", WordMatch.ALL_WORDS));
+    assertInstanceOf(MatchNoDocsQuery.class, build("£", WordMatch.ANY_WORD));
+    assertFalse(contains(build("the", WordMatch.ALL_WORDS), MatchNoDocsQuery.class), "a stop word alone is searched");
   }
 
   @Test

@@ -137,6 +137,14 @@ class QuerySyntaxSearchTest {
   }
 
   @Test
+  void typedTextWithoutAWordFindsNothingWhileExclusionsAloneBrowse() {
+    assertEquals(0, lede.search(SearchRequest.of("£")).total(), "no word to search for: not every story");
+    assertEquals(0, lede.search(SearchRequest.of("!!! ...")).total());
+    assertEquals(6, lede.search(SearchRequest.of("")).total());
+    assertEquals(4, lede.search(SearchRequest.of("-zeppelin")).total(), "every story but the two zeppelin ones");
+  }
+
+  @Test
   void aBrowseMatchesEverything() {
     assertEquals(WordMatch.ALL_WORDS, lede.search(SearchRequest.of("")).matched());
   }
