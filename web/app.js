@@ -15,7 +15,14 @@ const FACETS = [
   { key: 'kind', label: 'Kind' },
   { key: 'year', label: 'Year' },
 ];
-const SORTS = ['relevance', 'newest', 'quality', 'heat'];
+const SORTS = ['relevance', 'newest', 'oldest', 'quality', 'heat'];
+// How a page without a query is ordered, in the heading and the status line (relevance needs a query: newest).
+const BROWSE_ORDER = {
+  newest: ['Newest stories', 'newest first'],
+  oldest: ['Oldest stories', 'oldest first'],
+  quality: ['Stories by quality', 'best first'],
+  heat: ['Hottest stories', 'hottest first'],
+};
 const PAGE_SIZE = 10;
 const FACET_PREVIEW = 8;
 const LOADING_DELAY_MS = 150; // fast answers should not flash a spinner
@@ -267,7 +274,7 @@ function syncControls(state) {
   $('#from').value = state.from;
   $('#to').value = state.to;
   $('#sort').value = effectiveSort(state);
-  $('#results-heading').textContent = state.q ? `Results for “${state.q}”` : 'Newest stories';
+  $('#results-heading').textContent = state.q ? `Results for “${state.q}”` : browseOrder(state)[0];
   document.title = state.q ? `${state.q} — Lede` : 'Lede — news search';
   renderChips(state);
   renderFilterToggle(state);
@@ -286,11 +293,15 @@ function renderResponse(state, data) {
   renderPager(state, total, Number(data.size) || PAGE_SIZE);
 }
 
+function browseOrder(state) {
+  return BROWSE_ORDER[effectiveSort(state)] || BROWSE_ORDER.newest;
+}
+
 function statusText(state, total, data) {
   const count = plural(total, 'story', 'stories');
   const page = state.page > 1 ? `, page ${state.page}` : '';
   const partial = data.partial ? ' Results may be incomplete.' : '';
-  const what = state.q ? `${count} for “${state.q}”` : `${count}, newest first`;
+  const what = state.q ? `${count} for “${state.q}”` : `${count}, ${browseOrder(state)[1]}`;
   return `${what}${page}.${matchNote(state, total, data.matched)}${partial}`;
 }
 

@@ -57,7 +57,7 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--no-collapse", description = "Show every copy of a story as its own hit.")
   private boolean noCollapse;
 
-  @Option(names = "--sort", paramLabel = "ORDER", description = "relevance (default), newest, quality or heat.")
+  @Option(names = "--sort", paramLabel = "ORDER", description = "relevance (default), newest, oldest, quality or heat.")
   private String sort = "relevance";
 
   @Option(names = "--size", paramLabel = "N", description = "Hits per page (default 10, at most 100).")

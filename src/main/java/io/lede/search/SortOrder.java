@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 
 /** How hits are ordered. */
 public enum SortOrder {
-  RELEVANCE, NEWEST, QUALITY, HEAT;
+  RELEVANCE, NEWEST, OLDEST, QUALITY, HEAT;
 
   /** Parses a user-supplied name ("newest"); an unknown name is an {@link InvalidRequestException}. */
   public static SortOrder parse(String name) {

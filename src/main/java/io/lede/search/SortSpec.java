@@ -23,6 +23,7 @@ final class SortSpec {
     return switch (order) {
       case RELEVANCE -> new Sort(SortField.FIELD_SCORE, id);
       case NEWEST -> new Sort(descending(Schema.PUBLISHED_AT), SortField.FIELD_SCORE, id);
+      case OLDEST -> new Sort(ascending(Schema.PUBLISHED_AT), SortField.FIELD_SCORE, id);
       case QUALITY -> new Sort(descending(Schema.QUALITY), SortField.FIELD_SCORE, id);
       case HEAT -> new Sort(descending(Schema.HEAT), SortField.FIELD_SCORE, id);
     };
@@ -48,6 +49,12 @@ final class SortSpec {
   /** The story id a hit's last sort value stands for. */
   static String idOf(Object lastSortValue) {
     return lastSortValue instanceof Long key ? DocumentMapper.idOfKey(key) : ((BytesRef) lastSortValue).utf8ToString();
+  }
+
+  private static SortField ascending(String field) {
+    SortField f = new SortField(field, SortField.Type.LONG);
+    f.setMissingValue(Long.MAX_VALUE); // undated stories last here too
+    return f;
   }
 
   private static SortField descending(String field) {

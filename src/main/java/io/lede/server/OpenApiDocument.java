@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lede.search.SearchRequest;
+import io.lede.search.SortOrder;
 import io.lede.search.WordMatch;
 
 /**
@@ -45,8 +46,10 @@ final class OpenApiDocument {
     p.add(query("to", dateOrInstant(), "Published at or before: ISO date (end of day, UTC) or date-time."));
     p.add(query("minQuality", integer(null, null, null), "Only stories of at least this quality."));
     p.add(query("published", bool(null), "Only stories with this curator flag."));
-    p.add(query("sort", string().put("default", "relevance").set("enum",
-        JSON.arrayNode().add("relevance").add("newest").add("quality").add("heat")), "Order of hits."));
+    ArrayNode sorts = JSON.arrayNode();
+    for (SortOrder order : SortOrder.values()) sorts.add(order.label());
+    p.add(query("sort", string().put("default", "relevance").set("enum", sorts),
+        "Order of hits: relevance, newest or oldest published, quality, heat (undated stories last in the dated orders)."));
     p.add(query("page", integer(1, 1, null), "1-based page number."));
     p.add(query("size", integer(SearchRequest.DEFAULT_SIZE, 1, SearchRequest.MAX_SIZE), "Hits per page."));
     p.add(query("cursor", string(), "Opaque nextCursor of the previous page, for stable deep paging."));

@@ -93,7 +93,7 @@ class PagingTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"3,true,RELEVANCE", "3,false,RELEVANCE", "4,true,NEWEST", "7,false,QUALITY", "5,true,HEAT",
+  @CsvSource({"3,true,RELEVANCE", "3,false,RELEVANCE", "4,true,NEWEST", "3,false,OLDEST", "4,true,OLDEST", "7,false,QUALITY", "5,true,HEAT",
       "1,true,RELEVANCE", "10,true,RELEVANCE"})
   void cursorPagingShowsEveryHitExactlyOnce(int size, boolean collapse, SortOrder sort) {
     assertEquals(stories, allIds().size());

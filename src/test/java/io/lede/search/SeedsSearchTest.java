@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.lede.Lede;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -113,6 +114,25 @@ class SeedsSearchTest {
       assertEquals(all.facets().get(dim).stream().mapToLong(FacetCount::count).sum(),
           stats.facets().get(dim).stream().mapToLong(FacetCount::count).sum(), dim);
     }
+  }
+
+  @Test
+  void oldestFirstKeepsUndatedStoriesLast() {
+    SearchResponse r = lede.search(SearchRequest.builder().sort(SortOrder.OLDEST).size(50).collapse(false).build());
+    assertEquals(45, r.total());
+    List<Instant> dated = new ArrayList<>();
+    boolean undatedSeen = false;
+    for (Hit h : r.hits()) {
+      if (h.publishedDateTime().isEmpty()) {
+        undatedSeen = true;
+        continue;
+      }
+      assertFalse(undatedSeen, "an undated story before a dated one: " + h.title());
+      dated.add(h.publishedDateTime().get());
+    }
+    assertEquals(dated.stream().sorted().toList(), dated, "oldest first");
+    SearchResponse newest = lede.search(SearchRequest.builder().sort(SortOrder.NEWEST).size(1).collapse(false).build());
+    assertEquals(newest.hits().get(0).publishedDateTime().get(), dated.get(dated.size() - 1), "the newest comes last");
   }
 
   @Test

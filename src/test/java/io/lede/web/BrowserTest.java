@@ -254,6 +254,22 @@ class BrowserTest {
   }
 
   @Test
+  void theFrontPageSaysHowItIsOrdered() {
+    desktop();
+    driver.get(base + "?sort=oldest");
+    awaitResults();
+    assertEquals("Oldest stories", text(By.id("results-heading")));
+    assertTrue(text(By.id("status")).contains("oldest first"), text(By.id("status")));
+    List<String> times = driver.findElements(By.cssSelector(".hit time")).stream().map(e -> e.getAttribute("datetime")).toList();
+    assertTrue(times.size() > 1, "dated hits shown: " + times);
+    for (int i = 1; i < times.size(); i++) assertTrue(times.get(i - 1).compareTo(times.get(i)) <= 0, "oldest first: " + times);
+    driver.get(base + "?sort=quality");
+    awaitResults();
+    assertEquals("Stories by quality", text(By.id("results-heading")));
+    assertFalse(text(By.id("status")).contains("newest first"), "not called newest first: " + text(By.id("status")));
+  }
+
+  @Test
   void loosenedWordsAreSaidInTheStatusLine() {
     desktop();
     driver.get(base + "?q=recognition");
