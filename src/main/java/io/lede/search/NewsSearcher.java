@@ -17,9 +17,7 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.FieldDoc;
-import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
@@ -63,9 +61,10 @@ public final class NewsSearcher {
     // Strict first. Only when that finds nothing: typos allowed in the words that may be typos (the index
     // does not know them, or barely), then most of the words, when there are enough, then any word.
     WordMatch used = WordMatch.ALL_WORDS;
-    Run run = execute(searcher, request, profile, order, cursor, parsed, used, word -> false, browse, deadline);
+    Run run = execute(searcher, request, profile, order, cursor, parsed, used, Typos.NONE, browse, deadline);
     if (run.total() == 0 && !browse && !deadline.reached()) {
       Set<String> doubtful = doubtfulWords(searcher, parsed);
+      Typos typos = new TypoExpansions(searcher, doubtful); // each typo expanded once for every fallback
       int words = queries.words(parsed);
       List<WordMatch> fallbacks = new ArrayList<>();
       if (!doubtful.isEmpty()) fallbacks.add(WordMatch.ALL_WORDS_FUZZY);
@@ -73,7 +72,7 @@ public final class NewsSearcher {
       if (words > 1) fallbacks.add(WordMatch.ANY_WORD);
       for (WordMatch mode : fallbacks) {
         used = mode;
-        run = execute(searcher, request, profile, order, cursor, parsed, mode, doubtful::contains, false, deadline);
+        run = execute(searcher, request, profile, order, cursor, parsed, mode, typos, false, deadline);
         if (run.total() > 0) break;
       }
     }
@@ -129,37 +128,15 @@ public final class NewsSearcher {
     return doubtful;
   }
 
-  /** The words of the exact fields that the typo fallback's fuzzy match of {@code word} finds. */
-  private static Set<String> nearWords(LedeSearcher searcher, String word) {
-    int edits = QueryFactory.editsFor(word);
-    if (edits == 0) return Set.of();
-    Set<Term> terms = new HashSet<>();
-    try {
-      for (String field : List.of(Schema.TITLE_EXACT, Schema.TEXT_EXACT)) {
-        searcher.rewrite(new FuzzyQuery(new Term(field, word), edits, QueryFactory.FUZZY_PREFIX,
-            QueryFactory.FUZZY_MAX_EXPANSIONS, true)).visit(QueryVisitor.termCollector(terms));
-      }
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-    Set<String> near = new HashSet<>();
-    for (Term t : terms) near.add(t.text());
-    return near;
-  }
-
   /** One search: the ranked window, the total and the facets, for one form of the text query. */
   private record Run(Query text, Query highlight, Query filtered, Query scored, DrillDownQuery query, RankingSignals signals,
       TopFieldDocs top, int window, long total, Facets facets, Facets months) {}
 
   private Run execute(LedeSearcher searcher, SearchRequest request, RankingProfile profile, SortOrder order,
-      SearchCursor cursor, ParsedQuery parsed, WordMatch mode, java.util.function.Predicate<String> misspelt, boolean browse,
+      SearchCursor cursor, ParsedQuery parsed, WordMatch mode, Typos typos, boolean browse,
       SearchDeadline deadline) throws IOException {
-    Query text = queries.textQuery(parsed, profile, mode, misspelt);
-    // The words a typo matched are looked up when typos are what made the answer (expanding a typo again
-    // costs about a millisecond); in the any-word fallback its other words carry the marks.
-    Query highlight = browse || !request.highlight() ? null
-        : queries.highlightQuery(parsed, mode, misspelt,
-            mode == WordMatch.ALL_WORDS_FUZZY ? word -> nearWords(searcher, word) : word -> List.of());
+    Query text = queries.textQuery(parsed, profile, mode, typos);
+    Query highlight = browse || !request.highlight() ? null : queries.highlightQuery(parsed, mode, typos);
     var config = searcher.facetsConfig();
     Query filtered = RequestFilters.filtered(text, request, config);
     RankingSignals signals = searcher.signals(profile);

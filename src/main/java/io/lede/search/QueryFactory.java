@@ -8,11 +8,8 @@ import io.lede.search.ParsedQuery.Word;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.function.Predicate;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
@@ -23,7 +20,6 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
-import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
@@ -49,24 +45,29 @@ public final class QueryFactory {
   /** Fuzzy matching keeps the first letter: typos there are rare and it keeps expansion cheap. */
   static final int FUZZY_PREFIX = 1;
   static final int FUZZY_MAX_EXPANSIONS = 50;
+  /**
+   * Longer words are taken as typed: no word of the language is that long, and the typo automaton grows with
+   * the word (a 300-letter word cost 100 ms to expand).
+   */
+  static final int MAX_FUZZY_LENGTH = 32;
 
   private final Analyzer analyzer = Schema.analyzer();
 
   /** The text query with typo tolerance for every word (fuzzy modes), as when the index knows none of them. */
   public Query textQuery(ParsedQuery parsed, RankingProfile profile, WordMatch mode) {
-    return textQuery(parsed, profile, mode, word -> true);
+    return textQuery(parsed, profile, mode, Typos.of(word -> true));
   }
 
   /**
    * The text query for {@code parsed}; {@link MatchAllDocsQuery} (minus exclusions) when nothing was typed but
    * exclusions, {@link MatchNoDocsQuery} when what was typed has no word (symbols, punctuation).
    *
-   * @param misspelt which words may be typos, in the fuzzy modes: a word the index has is taken as meant
-   *     (Elasticsearch's "missing" rule), so "korean" is not widened to "korea" just because the other
-   *     words did not all match
+   * @param typos which words may be typos, in the fuzzy modes, and what matches them: a word the index has is
+   *     taken as meant (Elasticsearch's "missing" rule), so "korean" is not widened to "korea" just because the
+   *     other words did not all match
    */
-  public Query textQuery(ParsedQuery parsed, RankingProfile profile, WordMatch mode, Predicate<String> misspelt) {
-    List<Query> groups = wordGroups(parsed, profile, mode, misspelt);
+  Query textQuery(ParsedQuery parsed, RankingProfile profile, WordMatch mode, Typos typos) {
+    List<Query> groups = wordGroups(parsed, profile, mode, typos);
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     int required = mode.required(groups.size());
     if (groups.isEmpty()) {
@@ -80,7 +81,7 @@ public final class QueryFactory {
       for (Query g : groups) b.add(g, Occur.MUST);
     }
     for (Unit unit : parsed.excluded()) {
-      Built built = unit(unit, profile, word -> false);
+      Built built = unit(unit, profile, Typos.NONE);
       if (built != null && !built.stopWordsOnly()) b.add(built.query(), Occur.MUST_NOT);
     }
     BooleanQuery q = b.build();
@@ -92,17 +93,17 @@ public final class QueryFactory {
    * words only when they are all there is), the number {@link WordMatch#required(int)} takes.
    */
   public int words(ParsedQuery parsed) {
-    return wordGroups(parsed, RankingProfile.DEFAULT, WordMatch.ALL_WORDS, word -> false).size();
+    return wordGroups(parsed, RankingProfile.DEFAULT, WordMatch.ALL_WORDS, Typos.NONE).size();
   }
 
-  private List<Query> wordGroups(ParsedQuery parsed, RankingProfile profile, WordMatch mode, Predicate<String> misspelt) {
+  private List<Query> wordGroups(ParsedQuery parsed, RankingProfile profile, WordMatch mode, Typos typos) {
     List<Query> groups = new ArrayList<>();
     List<Query> stopWordGroups = new ArrayList<>();
     for (List<Unit> group : parsed.required()) {
       List<Query> alternatives = new ArrayList<>();
       List<Query> stopAlternatives = new ArrayList<>();
       for (Unit unit : group) {
-        Built built = unit(unit, profile, mode != WordMatch.ALL_WORDS ? misspelt : word -> false);
+        Built built = unit(unit, profile, mode != WordMatch.ALL_WORDS ? typos : Typos.NONE);
         if (built == null) continue;
         (built.stopWordsOnly() ? stopAlternatives : alternatives).add(built.query());
       }
@@ -121,62 +122,55 @@ public final class QueryFactory {
    * (title, excerpt), every unit an alternative, no exclusions. The highlighter looks at one field at a
    * time, where a required word that occurs only in the other field would hide the matches of the rest;
    * and a lean query makes its per-document matching cheap.
-   */
-  public Query highlightQuery(ParsedQuery parsed, WordMatch mode, Predicate<String> misspelt) {
-    return highlightQuery(parsed, mode, misspelt, word -> List.of());
-  }
-
-  /**
-   * As {@link #highlightQuery(ParsedQuery, WordMatch, Predicate)}, marking for a typo also the words it was
-   * matched to: a typo's stem can be further from the stem of the word it stands for than the typo is from
-   * the word ("presidnet" is one transposition from "president", three edits from its stem "presid").
    *
-   * @param nearWords the index's words a typo matched, as its fuzzy match in the exact fields finds them
+   * <p>A typo is marked through the words it matched, never as a fuzzy query: a fuzzy (or any multi-term)
+   * query sends Lucene's highlighter to analysing each hit's text again and expanding the typo against it,
+   * field by field, which cost 70 – 170 ms a search for a few typos. And a typo's stem can be further from
+   * the stem of the word it stands for than the typo is from the word ("presidnet" is one transposition from
+   * "president", three edits from its stem "presid").
+   *
+   * @param typos which words may be typos, and the index's words each matched ({@link Typos#nearWords})
    */
-  public Query highlightQuery(ParsedQuery parsed, WordMatch mode, Predicate<String> misspelt,
-      Function<String, Collection<String>> nearWords) {
+  Query highlightQuery(ParsedQuery parsed, WordMatch mode, Typos typos) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
-    int n = 0;
+    int clauses = 0;
+    int max = IndexSearcher.getMaxClauseCount();
     for (List<Unit> group : parsed.required()) {
       for (Unit unit : group) {
         if (unit.target() == Target.PROVIDER || unit.target() == Target.TOPIC) continue;
         List<String> fields = unit.target() == Target.TITLE ? List.of(Schema.TITLE) : List.of(Schema.TITLE, Schema.EXCERPT);
         List<Token> stemmed = analyze(Schema.TITLE, unit.text());
         for (String field : fields) {
-          if (n >= IndexSearcher.getMaxClauseCount() - 2) break;
+          if (clauses >= max - 2) break;
           if (unit instanceof Word w && w.prefix()) {
             b.add(prefixQuery(field, w.text()), Occur.SHOULD);
+            clauses++;
           } else if (!stemmed.isEmpty()) {
-            should(b, field, stemmed);
-            if (mode != WordMatch.ALL_WORDS && unit instanceof Word && onePlace(stemmed) && misspelt.test(unit.text())) {
-              String t = asWritten(stemmed);
-              int edits = editsFor(t);
-              if (edits > 0) b.add(new FuzzyQuery(new Term(field, t), edits, FUZZY_PREFIX, FUZZY_MAX_EXPANSIONS, true), Occur.SHOULD);
-              for (String near : nearWords.apply(asWritten(analyze(Schema.TITLE_EXACT, unit.text())))) {
+            clauses += should(b, field, stemmed);
+            if (mode != WordMatch.ALL_WORDS && unit instanceof Word && onePlace(stemmed) && typos.mayBe(unit.text())) {
+              for (String near : typos.nearWords(asWritten(analyze(Schema.TITLE_EXACT, unit.text())))) {
                 List<Token> stems = analyze(Schema.TITLE, near);
-                if (!stems.isEmpty() && onePlace(stems)) should(b, field, stems);
+                if (clauses < max - 2 && !stems.isEmpty() && onePlace(stems)) clauses += should(b, field, stems);
               }
-              lettersAndDigitsApart(unit.text()).ifPresent(text -> should(b, field, analyze(Schema.TITLE, text)));
+              Optional<String> apart = lettersAndDigitsApart(unit.text());
+              if (apart.isPresent() && clauses < max - 2) clauses += should(b, field, analyze(Schema.TITLE, apart.get()));
             }
-          } else {
-            continue;
           }
-          n++;
         }
       }
     }
-    return n == 0 ? new MatchNoDocsQuery("nothing to highlight") : b.build();
+    return clauses == 0 ? new MatchNoDocsQuery("nothing to highlight") : b.build();
   }
 
   /** A unit's query, and whether it consists of stop words only. */
   private record Built(Query query, boolean stopWordsOnly) {}
 
-  private Built unit(Unit unit, RankingProfile p, Predicate<String> fuzzy) {
+  private Built unit(Unit unit, RankingProfile p, Typos typos) {
     List<Token> exact = analyze(Schema.TITLE_EXACT, unit.text());
     if (exact.isEmpty()) return null;
     if (unit instanceof Word w && w.prefix()) return new Built(prefix(w, p), false);
     List<Token> stemmed = analyze(Schema.TITLE, unit.text());
-    boolean allowFuzzy = unit instanceof Word && onePlace(exact) && fuzzy.test(asWritten(exact));
+    boolean allowFuzzy = unit instanceof Word && onePlace(exact) && typos.mayBe(asWritten(exact));
 
     List<Query> match = new ArrayList<>();
     List<Query> exactMatch = new ArrayList<>();
@@ -206,9 +200,9 @@ public final class QueryFactory {
     }
     List<Query> alternatives = new ArrayList<>(List.of(word));
     if (allowFuzzy) {
-      Query typo = fuzzy(asWritten(exact), t, p);
+      Query typo = fuzzy(asWritten(exact), t, p, typos);
       if (typo != null) alternatives.add(typo);
-      Built parts = lettersAndDigitsApart(unit.text()).map(text -> unit(new Phrase(t, text), p, w -> false)).orElse(null);
+      Built parts = lettersAndDigitsApart(unit.text()).map(text -> unit(new Phrase(t, text), p, Typos.NONE)).orElse(null);
       if (parts != null) alternatives.add(parts.query());
     }
     return new Built(or(alternatives), stopWordsOnly);
@@ -261,18 +255,16 @@ public final class QueryFactory {
    */
   static int editsFor(String word) {
     boolean letters = word.chars().allMatch(Character::isLetter);
-    return !letters || word.length() < 3 ? 0 : word.length() <= 5 ? 1 : 2;
+    return !letters || word.length() < 3 || word.length() > MAX_FUZZY_LENGTH ? 0 : word.length() <= 5 ? 1 : 2;
   }
 
-  private Query fuzzy(String word, Target t, RankingProfile p) {
+  private Query fuzzy(String word, Target t, RankingProfile p, Typos typos) {
     int edits = editsFor(word);
     if (edits == 0 || (t != Target.ALL && t != Target.TITLE)) return null;
     List<Query> alternatives = new ArrayList<>();
-    boost(alternatives, new FuzzyQuery(new Term(Schema.TITLE_EXACT, word), edits, FUZZY_PREFIX, FUZZY_MAX_EXPANSIONS, true),
-        p.titleWeight() * FUZZY_WEIGHT);
+    boost(alternatives, typos.near(Schema.TITLE_EXACT, word, edits), p.titleWeight() * FUZZY_WEIGHT);
     if (t == Target.ALL) {
-      boost(alternatives, new FuzzyQuery(new Term(Schema.TEXT_EXACT, word), edits, FUZZY_PREFIX, FUZZY_MAX_EXPANSIONS, true),
-          p.excerptWeight() * FUZZY_WEIGHT);
+      boost(alternatives, typos.near(Schema.TEXT_EXACT, word, edits), p.excerptWeight() * FUZZY_WEIGHT);
     }
     return alternatives.isEmpty() ? null : dismax(alternatives);
   }
@@ -309,10 +301,13 @@ public final class QueryFactory {
   }
 
   /** Adds the query for {@code tokens} in {@code field} to {@code b} as one more alternative. */
-  private static void should(BooleanQuery.Builder b, String field, List<Token> tokens) {
+  /** Adds the query for {@code tokens} as an optional clause; the number of clauses added (0 or 1). */
+  private static int should(BooleanQuery.Builder b, String field, List<Token> tokens) {
     List<Query> one = new ArrayList<>(1);
     add(one, field, tokens, 1);
-    if (!one.isEmpty()) b.add(one.get(0), Occur.SHOULD);
+    if (one.isEmpty()) return 0;
+    b.add(one.get(0), Occur.SHOULD);
+    return 1;
   }
 
   /** True when the tokens are one word (in one or more forms). */

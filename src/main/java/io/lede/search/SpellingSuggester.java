@@ -49,7 +49,7 @@ final class SpellingSuggester {
     String corrected = query.toLowerCase(Locale.ROOT);
     boolean changed = false;
     for (String word : words) {
-      if (word.length() < 3 || !word.chars().allMatch(Character::isLetter)) continue;
+      if (QueryFactory.editsFor(word) == 0) continue; // too short, too long or not all letters: taken as typed
       int stories = stories(reader, word);
       if (stories > (rareWordsToo ? rareLimit(reader) : 0)) continue;
       SuggestWord[] best = checker.suggestSimilar(new Term(Schema.TITLE_EXACT, word), 1, reader, SuggestMode.SUGGEST_MORE_POPULAR);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lede.index.Schema;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -99,6 +100,38 @@ class QueryFactoryTest {
   }
 
   @Test
+  void aWordLongerThanAnyWordOfTheLanguageIsNeverFuzzy() {
+    assertTrue(contains(build("a".repeat(32), WordMatch.ALL_WORDS_FUZZY), FuzzyQuery.class));
+    assertFalse(contains(build("a".repeat(33), WordMatch.ALL_WORDS_FUZZY), FuzzyQuery.class));
+  }
+
+  @Test
+  void aTypoIsHighlightedThroughTheWordsItMatchedNeverAsAFuzzyQuery() {
+    Typos typos = new Typos() {
+      @Override
+      public boolean mayBe(String word) {
+        return word.equals("presidnet");
+      }
+
+      @Override
+      public Query near(String field, String word, int edits) {
+        return Typos.fuzzy(field, word, edits);
+      }
+
+      @Override
+      public java.util.Collection<String> nearWords(String word) {
+        return word.equals("presidnet") ? List.of("president", "presidents") : List.of();
+      }
+    };
+    Query q = factory.highlightQuery(QuerySyntax.parse("trump presidnet"), WordMatch.ALL_WORDS_FUZZY, typos);
+    assertFalse(contains(q, FuzzyQuery.class), "a fuzzy query makes the highlighter analyse every hit again: " + q);
+    Set<Term> terms = new HashSet<>();
+    q.visit(QueryVisitor.termCollector(terms));
+    assertTrue(terms.contains(new Term(Schema.TITLE, "presid")), "the stem of the near words is marked: " + terms);
+    assertTrue(terms.contains(new Term(Schema.EXCERPT, "trump")), terms.toString());
+  }
+
+  @Test
   void wordsWithDigitsAreNeverFuzzy() {
     assertFalse(contains(build("ps5", WordMatch.ALL_WORDS_FUZZY), FuzzyQuery.class));
     assertFalse(contains(build("covid19", WordMatch.ANY_WORD), FuzzyQuery.class));
@@ -188,7 +221,7 @@ class QueryFactoryTest {
   @Test
   void onlyWordsTheIndexLacksGetTypoTolerance() {
     ParsedQuery q = QuerySyntax.parse("korean recogniton");
-    Query built = factory.textQuery(q, RankingProfile.DEFAULT, WordMatch.ALL_WORDS_FUZZY, "recogniton"::equals);
+    Query built = factory.textQuery(q, RankingProfile.DEFAULT, WordMatch.ALL_WORDS_FUZZY, Typos.of("recogniton"::equals));
     Set<String> fuzzy = new HashSet<>();
     built.visit(new QueryVisitor() {
       @Override
