@@ -3,6 +3,7 @@ package io.lede;
 import io.lede.search.LedeSearcher;
 import io.lede.search.LiveIndex;
 import io.lede.search.NewsSearcher;
+import io.lede.search.Synonyms;
 import io.lede.search.ResultCache;
 import io.lede.search.SearchRequest;
 import io.lede.search.SearchResponse;
@@ -27,12 +28,13 @@ public final class Lede implements AutoCloseable {
   public static final int DEFAULT_RESULT_CACHE = 1000;
 
   private final LiveIndex index;
-  private final NewsSearcher engine = new NewsSearcher();
+  private final NewsSearcher engine;
   private final ResultCache.Counters cacheCounters;
 
-  private Lede(LiveIndex index, ResultCache.Counters cacheCounters) {
+  private Lede(LiveIndex index, ResultCache.Counters cacheCounters, Synonyms synonyms) {
     this.index = index;
     this.cacheCounters = cacheCounters;
+    this.engine = new NewsSearcher(synonyms);
   }
 
   /** Opens the live generation under {@code indexHome}, keeping up to {@link #DEFAULT_RESULT_CACHE} answers. */
@@ -46,8 +48,16 @@ public final class Lede implements AutoCloseable {
    * @param resultCacheEntries room for this many answers of ten hits, kept for repeated requests per searcher; 0 searches every time
    */
   public static Lede open(Path indexHome, int resultCacheEntries) throws IOException {
+    return open(indexHome, resultCacheEntries, Synonyms.bundled());
+  }
+
+  /**
+   * Opens the live generation under {@code indexHome}, answering with these synonyms ({@link Synonyms#bundled()}
+   * by default, {@link Synonyms#NONE} for none).
+   */
+  public static Lede open(Path indexHome, int resultCacheEntries, Synonyms synonyms) throws IOException {
     ResultCache.Counters counters = new ResultCache.Counters();
-    return new Lede(LiveIndex.open(indexHome, LedeSearcher.factory(resultCacheEntries, counters)), counters);
+    return new Lede(LiveIndex.open(indexHome, LedeSearcher.factory(resultCacheEntries, counters)), counters, synonyms);
   }
 
   public SearchResponse search(SearchRequest request) {

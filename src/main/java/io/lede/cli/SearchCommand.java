@@ -6,7 +6,9 @@ import io.lede.search.InvalidRequestException;
 import io.lede.search.SearchRequest;
 import io.lede.search.SearchResponse;
 import io.lede.search.SortOrder;
+import io.lede.search.Synonyms;
 import io.lede.search.WordMatch;
+import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -23,6 +25,7 @@ final class SearchCommand implements Callable<Integer> {
   private List<String> words = List.of();
 
   @Mixin private IndexOption index;
+  @Mixin private SynonymsOption synonyms;
 
   @Option(names = "--topic", paramLabel = "T", description = "Only this topic (repeatable: any of them).")
   private List<String> topics = List.of();
@@ -94,7 +97,14 @@ final class SearchCommand implements Callable<Integer> {
       System.err.println("error: " + e.getMessage());
       return 2;
     }
-    try (Lede lede = Lede.open(index.indexHome())) {
+    Synonyms words;
+    try {
+      words = synonyms.load();
+    } catch (IOException | IllegalArgumentException e) {
+      System.err.println("error: cannot read the synonyms: " + e.getMessage());
+      return 2;
+    }
+    try (Lede lede = Lede.open(index.indexHome(), Lede.DEFAULT_RESULT_CACHE, words)) {
       SearchResponse response = lede.search(request);
       if (json) {
         System.out.println(Json.MAPPER.writeValueAsString(response));

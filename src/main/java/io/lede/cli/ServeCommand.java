@@ -5,6 +5,7 @@ import io.lede.Lede;
 import io.lede.index.IndexBuilder;
 import io.lede.index.IndexHome;
 import io.lede.index.Rebuilder;
+import io.lede.search.Synonyms;
 import io.lede.server.LedeServer;
 import io.lede.server.OpeningService;
 import io.lede.server.SearchService;
@@ -32,6 +33,7 @@ final class ServeCommand implements Callable<Integer> {
   private static final String JETTY_REFS_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
 
   @Mixin private IndexOption index;
+  @Mixin private SynonymsOption synonyms;
 
   @Option(names = "--seeds", paramLabel = "DIR", description = "News item files to build from when the index is empty (default: seeds/).")
   private Path seeds;
@@ -129,10 +131,17 @@ final class ServeCommand implements Callable<Integer> {
     }
     System.err.printf("lede: listening on http://%s:%d/ (JVM up %d ms); opening the index ...%n", displayHost(), app.port(),
         uptimeMillis());
+    Synonyms words;
+    try {
+      words = synonyms.load();
+    } catch (IOException | IllegalArgumentException e) {
+      app.stop();
+      throw new StartupException("cannot read the synonyms: " + e.getMessage());
+    }
     Lede lede;
     try {
       ensureIndex(home);
-      lede = Lede.open(home.root(), resultCache);
+      lede = Lede.open(home.root(), resultCache, words);
     } catch (IOException | RuntimeException e) {
       app.stop();
       throw new StartupException(e instanceof IOException ? "cannot open the index: " + e.getMessage() : rootMessage(e));

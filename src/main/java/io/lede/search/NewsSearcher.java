@@ -45,12 +45,24 @@ public final class NewsSearcher {
   private final TitleSuggester suggester = new TitleSuggester();
   private final StorySignature.Maker signatures = new StorySignature.Maker();
   private final SimilarStories similarStories = new SimilarStories(signatures);
+  private final Synonyms synonyms;
+
+  /** A searcher with Lede's bundled synonyms. */
+  public NewsSearcher() {
+    this(Synonyms.bundled());
+  }
+
+  public NewsSearcher(Synonyms synonyms) {
+    this.synonyms = synonyms;
+  }
 
   public SearchResponse search(LedeSearcher searcher, SearchRequest request) throws IOException {
     long start = System.nanoTime();
     SearchDeadline deadline = SearchDeadline.of(request.timeLimit());
     RankingProfile profile = request.profile().orElse(RankingProfile.DEFAULT);
-    ParsedQuery parsed = QuerySyntax.parse(request.query());
+    // What was typed decides which words may be typos and how to spell them; the synonyms only widen the match.
+    ParsedQuery typed = QuerySyntax.parse(request.query());
+    ParsedQuery parsed = synonyms.expand(typed);
     boolean browse = parsed.isBrowse();
     SortOrder order = browse && request.sort() == SortOrder.RELEVANCE ? SortOrder.NEWEST : request.sort();
     SearchCursor cursor = request.cursor().map(SearchCursor::decode).orElse(null);
@@ -63,7 +75,7 @@ public final class NewsSearcher {
     WordMatch used = WordMatch.ALL_WORDS;
     Run run = execute(searcher, request, profile, order, cursor, parsed, used, Typos.NONE, browse, deadline);
     if (run.total() == 0 && !browse && !deadline.reached()) {
-      Set<String> doubtful = doubtfulWords(searcher, parsed);
+      Set<String> doubtful = doubtfulWords(searcher, typed);
       Typos typos = new TypoExpansions(searcher, doubtful); // each typo expanded once for every fallback
       int words = queries.words(parsed);
       List<WordMatch> fallbacks = new ArrayList<>();
@@ -84,7 +96,7 @@ public final class NewsSearcher {
       // Words the index has, however rarely, are second-guessed only when the words as typed found nothing:
       // checking a word costs about a millisecond, and most few-hit searches are rare words spelled right.
       boolean failedAsTyped = used != WordMatch.ALL_WORDS || run.total() == 0;
-      didYouMean = spelling.suggest(searcher.getIndexReader(), request.query(), parsed.plainWords(), failedAsTyped)
+      didYouMean = spelling.suggest(searcher.getIndexReader(), request.query(), typed.plainWords(), failedAsTyped)
           .filter(s -> betterSpelling(searcher, request, profile, s, bar));
     }
 
@@ -102,7 +114,7 @@ public final class NewsSearcher {
   private boolean betterSpelling(LedeSearcher searcher, SearchRequest request, RankingProfile profile, String corrected,
       long mustBeat) {
     try {
-      Query text = queries.textQuery(QuerySyntax.parse(corrected), profile, WordMatch.ALL_WORDS);
+      Query text = queries.textQuery(synonyms.expand(QuerySyntax.parse(corrected)), profile, WordMatch.ALL_WORDS);
       Query q = RequestFilters.drillDown(RequestFilters.filtered(text, request, searcher.facetsConfig()), request,
           searcher.facetsConfig());
       return searcher.count(q) > mustBeat;

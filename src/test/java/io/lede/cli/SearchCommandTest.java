@@ -98,4 +98,30 @@ class SearchCommandTest {
     String message = captured.toString(StandardCharsets.UTF_8);
     assertTrue(message.startsWith("error: cursor is not valid"), message);
   }
+
+  @Test
+  void synonymsComeFromTheFileGivenOrNone() throws Exception {
+    Path file = dir.resolve("words.txt");
+    java.nio.file.Files.writeString(file, "# ours\nzebracorp, clearview\n");
+    String found = run("search", "zebracorp", "--synonyms", file.toString(), "--index", home.toString());
+    assertTrue(found.contains("Clearview"), found);
+    assertTrue(run("search", "zebracorp", "--index", home.toString()).startsWith("0 hits"), "not in the bundled list");
+    assertTrue(run("search", "us", "police", "--synonyms", "none", "--index", home.toString()).contains("hits"));
+  }
+
+  @Test
+  void aMalformedSynonymsFileIsAUsageErrorNamingItsLine() throws Exception {
+    Path file = dir.resolve("bad.txt");
+    java.nio.file.Files.writeString(file, "us, usa\nny => new york\n");
+    PrintStream err = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      assertEquals(2, Main.run("search", "x", "--synonyms", file.toString(), "--index", home.toString()));
+    } finally {
+      System.setErr(err);
+    }
+    String message = captured.toString(StandardCharsets.UTF_8);
+    assertTrue(message.contains(file + ", line 2"), message);
+  }
 }

@@ -64,6 +64,14 @@ class ServeCommandTest {
   }
 
   @Test
+  void aMalformedSynonymsFileIsAStartupErrorNamingItsLine(@TempDir Path tmp) throws Exception {
+    Path file = java.nio.file.Files.writeString(tmp.resolve("synonyms.txt"), "us, usa\nalone\n");
+    ServeCommand serve = parse("--index", tmp.resolve("index").toString(), "--synonyms", file.toString(), "--port", "0");
+    ServeCommand.StartupException e = assertThrows(ServeCommand.StartupException.class, serve::start);
+    assertTrue(e.getMessage().contains(file + ", line 2"), e.getMessage());
+  }
+
+  @Test
   void aWebFolderWithoutIndexPageIsRefused(@TempDir Path tmp) {
     ServeCommand serve = parse("--index", tmp.resolve("index").toString(), "--web", tmp.toString(), "--port", "0");
     assertThrows(ServeCommand.StartupException.class, serve::start);
