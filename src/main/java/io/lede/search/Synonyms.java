@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Words and phrases a reader may write for the same thing ("us", "usa", "united states"), applied to the
@@ -39,6 +40,9 @@ public final class Synonyms {
   public static final Synonyms NONE = new Synonyms(Map.of());
 
   private static final String BUNDLED = "synonyms.txt";
+
+  /** Single letters each followed by a dot, the last dot optional: "u.s.", "u.k", "e.u.". */
+  private static final Pattern DOTTED_ACRONYM = Pattern.compile("(\\p{L}\\.)+\\p{L}?\\.?");
 
   /** Each entry's words, joined by single spaces, to the forms of its line (the entry among them). */
   private final Map<String, List<String>> forms;
@@ -141,11 +145,16 @@ public final class Synonyms {
     return changed ? new ParsedQuery(out, parsed.excluded()) : parsed;
   }
 
-  /** The word of a group that is one plain word searched everywhere; null for anything else. */
+  /**
+   * The word of a group that is one plain word searched everywhere, an acronym without its dots ("u.s." is
+   * "us", as the index has it too); null for anything else.
+   */
   private static String plainWord(List<Unit> group) {
     if (group.size() != 1) return null;
-    return group.get(0) instanceof Word w && !w.prefix() && w.target() == Target.ALL ? w.text() : null;
+    if (!(group.get(0) instanceof Word w) || w.prefix() || w.target() != Target.ALL) return null;
+    return DOTTED_ACRONYM.matcher(w.text()).matches() ? w.text().replace(".", "") : w.text();
   }
+
 
   private static Unit unit(String form) {
     return form.contains(" ") ? new Phrase(Target.ALL, form) : new Word(Target.ALL, form, false);

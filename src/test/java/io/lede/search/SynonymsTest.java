@@ -65,6 +65,7 @@ class SynonymsTest {
     assertEquals(both, titles(withSynonyms, "us economy"));
     assertEquals(both, titles(withSynonyms, "united states economy"));
     assertEquals(both, titles(withSynonyms, "usa economy"));
+    assertEquals(both, titles(withSynonyms, "U.S. economy"), "an acronym's dots do not hide its synonyms");
     assertEquals(Set.of("US economy slows"), titles(without, "us economy"), "without synonyms, as written");
     assertEquals(Set.of("Artificial intelligence in hospitals"), titles(withSynonyms, "ai hospitals"));
   }
