@@ -155,7 +155,6 @@ public final class Synonyms {
     return DOTTED_ACRONYM.matcher(w.text()).matches() ? w.text().replace(".", "") : w.text();
   }
 
-
   private static Unit unit(String form) {
     return form.contains(" ") ? new Phrase(Target.ALL, form) : new Word(Target.ALL, form, false);
   }
