@@ -41,6 +41,14 @@ final class DottedAcronymFilter extends TokenFilter {
     return true;
   }
 
+  /**
+   * The form without dots that a word of single letters and dots is indexed as too ("u.s." is also "us"), so a
+   * query can look it up as the index has it; any other word as it is.
+   */
+  static String withoutDots(String word) {
+    return dottedLetters(word.toCharArray(), word.length()) < 2 ? word : word.replace(".", "");
+  }
+
   /** How many letters a token of single letters and dots ("u.s", "u.s.a.") has; 0 for any other token. */
   static int dottedLetters(char[] b, int length) {
     int letters = 0;

@@ -155,6 +155,11 @@ public final class Schema {
     return order == null ? config : config.setIndexSort(order);
   }
 
+  /** The form without dots an acronym written with them is indexed as too ("u.s." as "us"); other words as they are. */
+  public static String withoutDots(String word) {
+    return DottedAcronymFilter.withoutDots(word);
+  }
+
   /**
    * How documents and queries are analysed: English words (stemmed, without stop words) for the text fields,
    * plain lower-cased words for the exact ones. A word with accents or other marks comes twice at one

@@ -1,5 +1,6 @@
 package io.lede.search;
 
+import io.lede.index.Schema;
 import io.lede.search.ParsedQuery.Phrase;
 import io.lede.search.ParsedQuery.Target;
 import io.lede.search.ParsedQuery.Unit;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Words and phrases a reader may write for the same thing ("us", "usa", "united states"), applied to the
@@ -40,9 +40,6 @@ public final class Synonyms {
   public static final Synonyms NONE = new Synonyms(Map.of());
 
   private static final String BUNDLED = "synonyms.txt";
-
-  /** Single letters each followed by a dot, the last dot optional: "u.s.", "u.k", "e.u.". */
-  private static final Pattern DOTTED_ACRONYM = Pattern.compile("(\\p{L}\\.)+\\p{L}?\\.?");
 
   /** Each entry's words, joined by single spaces, to the forms of its line (the entry among them). */
   private final Map<String, List<String>> forms;
@@ -152,7 +149,7 @@ public final class Synonyms {
   private static String plainWord(List<Unit> group) {
     if (group.size() != 1) return null;
     if (!(group.get(0) instanceof Word w) || w.prefix() || w.target() != Target.ALL) return null;
-    return DOTTED_ACRONYM.matcher(w.text()).matches() ? w.text().replace(".", "") : w.text();
+    return Schema.withoutDots(w.text());
   }
 
   private static Unit unit(String form) {
